@@ -1,0 +1,7 @@
+// Every subcommand of `catalogue`, registered in the order `--help` lists them.
+import type { Command } from "commander";
+import type { CliIo } from "../io.ts";
+
+export type RegisterCommand = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [];

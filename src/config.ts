@@ -1,0 +1,49 @@
+// The process environment, parsed once and validated. Nothing else in the code reads process.env: the parsed
+// Config is passed down (CLI → services, app, workers), so tests construct one directly.
+import { z } from "zod";
+
+const sqliteUrl = z
+  .string()
+  .min(1)
+  .refine((v) => v === ":memory:" || v.startsWith("file:") || !v.includes("://"), {
+    message: "must be an SQLite path, a file: URL or :memory: (only SQLite is supported for now)",
+  });
+
+const configSchema = z.object({
+  /** SQLite database: a path, a `file:` URL or `:memory:`. */
+  DATABASE_URL: sqliteUrl.default("./data/catalogue.sqlite"),
+  /** Redis for the distributed job queue; unset means the in-process queue. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment (normally `process.env`); throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "unset": shells and .env files produce them easily, and "" is never a useful value.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** Resolves DATABASE_URL to what better-sqlite3 opens: a file path or ":memory:". */
+export function sqlitePath(databaseUrl: string): string {
+  if (databaseUrl === ":memory:") return databaseUrl;
+  if (databaseUrl.startsWith("file:")) return decodeURIComponent(databaseUrl.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
+  return databaseUrl;
+}
