@@ -19,6 +19,12 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** HTTP API: requests a client (token or address) may burst before 429; 0 turns rate limiting off. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(120),
+  /** HTTP API: requests per second a client's bucket regains. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
+  /** HTTP API: largest request body accepted, in bytes (413 beyond). */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 });
 
 export type Config = z.infer<typeof configSchema>;

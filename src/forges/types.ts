@@ -46,6 +46,12 @@ export interface RepositoryFacts {
   pushedAt: string | null;
   /** The publiccode file at the default branch's HEAD; null when the repository has none. */
   publiccode: PubliccodeBlob | null;
+  /**
+   * True when the lister did not download the file because `known` shows it unchanged (same activity time, or
+   * same blob sha): `publiccode` then repeats the known blob sha with empty `bytes` (or is null when the known
+   * repository had no file), so a consumer that ignores this flag sees an unchanged sha and changes nothing.
+   */
+  publiccodeNotModified?: boolean;
 }
 
 /** What the harvester already knows about a repository, so a lister can skip unchanged work. */

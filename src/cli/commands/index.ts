@@ -1,7 +1,9 @@
 // Every subcommand of `catalogue`, registered in the order `--help` lists them.
 import type { Command } from "commander";
 import type { CliIo } from "../io.ts";
+import { registerServe } from "./serve.ts";
+import { registerValidate } from "./validate.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerServe, registerValidate];

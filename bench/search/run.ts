@@ -1,0 +1,105 @@
+// Search benchmark: fills (or reuses) a 100k-software SQLite catalogue, starts `catalogue serve` as a child
+// process, and drives it with autocannon from a second process on 127.0.0.1 for a fixed time: (a) full-text
+// search with two filters, (b) the trivial /v1/status route of the same server. Prints p50/p99 and req/s
+// side by side, and the ratio. Goals: search p99 ≤ 20 ms and ≥ 50% of the trivial route's throughput.
+//
+//   npm run bench:search                      # 100,000 entries, 10 s per scenario
+//   BENCH_COUNT=20000 BENCH_SECONDS=5 npm run bench:search
+//   BENCH_FILL_ONLY=1 npm run bench:search   # only build the database (reused by later runs)
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { createDb } from "../../src/db/index.ts";
+import { fillCatalogue } from "./fill.ts";
+
+const root = join(import.meta.dirname, "../..");
+const count = Number(process.argv[2] ?? process.env.BENCH_COUNT ?? 100_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const dbPath = join(tmpdir(), `catalogue-bench-${count}.sqlite`);
+
+async function prepareDatabase() {
+  const marker = `${dbPath}.complete`;
+  if (existsSync(dbPath) && existsSync(marker)) {
+    console.log(`reusing ${dbPath} (${count} software)`);
+    return;
+  }
+  for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, marker]) rmSync(f, { force: true });
+  const started = Date.now();
+  const handle = createDb(dbPath);
+  await fillCatalogue(handle.db, count, (done) => process.stdout.write(`\rfilled ${done}/${count}`));
+  handle.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  handle.sqlite.exec("ANALYZE");
+  handle.close();
+  writeFileSync(marker, new Date().toISOString());
+  console.log(`\nfilled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, "bin/catalogue.mjs"), "serve", "--port", "0"], {
+    env: { ...process.env, DATABASE_URL: dbPath, LOG_LEVEL: "warn", RATE_LIMIT_BURST: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk;
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+interface Result {
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon runs in its own process, so the load generator does not share the server's event loop. */
+async function drive(url: string, duration: number): Promise<Result> {
+  const bin = join(root, "node_modules/autocannon/autocannon.js");
+  const args = [bin, "--json", "-c", String(connections), "-d", String(duration), url];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const r = JSON.parse(stdout);
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}
+
+const fmt = (r: Result) =>
+  `p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ${r.rps.toFixed(0).padStart(6)} req/s` +
+  (r.errors || r.non2xx ? `   (errors ${r.errors}, non-2xx ${r.non2xx})` : "");
+
+async function main() {
+  await prepareDatabase();
+  if (process.env.BENCH_FILL_ONLY) return;
+  const { child, url } = await startServer();
+  try {
+    const search = new URL("v1/search?q=gestione%20protocollo&platform=web&developmentStatus=stable", url)
+      .href;
+    const trivial = new URL("v1/status", url).href;
+    await drive(search, 2); // warm-up: page cache, statement cache, JIT
+    await drive(trivial, 2);
+    const a = await drive(search, seconds);
+    const b = await drive(trivial, seconds);
+    console.log(`\n${count} software, ${connections} connections, ${seconds} s each, 127.0.0.1`);
+    console.log(`(a) search  ${fmt(a)}   ${search}`);
+    console.log(`(b) status  ${fmt(b)}   ${trivial}`);
+    console.log(`search/status throughput ratio: ${((a.rps / b.rps) * 100).toFixed(1)}%   (goal ≥ 50%)`);
+    console.log(`search p99 ${a.p99 <= 20 ? "meets" : "misses"} the 20 ms goal`);
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+await main();

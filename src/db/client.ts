@@ -1,0 +1,41 @@
+// createDb: the one place a database connection is made. A factory (not a module singleton) so tests get a
+// fresh in-memory database each and a D1 constructor can be added later beside the better-sqlite3 one.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { sqlitePath } from "../config.ts";
+import { migrateDb } from "./migrate.ts";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Db = BetterSQLite3Database<Schema>;
+
+export interface DbHandle {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+export interface CreateDbOptions {
+  /** A DATABASE_URL (path, file: URL or ":memory:"). */
+  url: string;
+  /** Apply pending migrations on open; default true. */
+  migrate?: boolean;
+}
+
+/** Opens (creating the file and its folder if needed) and migrates an SQLite database. */
+export function createDb(options: CreateDbOptions | string): DbHandle {
+  const { url, migrate = true } = typeof options === "string" ? { url: options } : options;
+  const path = sqlitePath(url);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  // WAL lets the HTTP server read while the harvester writes; the busy timeout rides out short write locks.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  if (migrate) migrateDb(db);
+  return { db, sqlite, close: () => sqlite.close() };
+}

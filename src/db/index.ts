@@ -1,0 +1,3 @@
+export { createDb, type CreateDbOptions, type Db, type DbHandle } from "./client.ts";
+export { migrateDb, migrationsFolder } from "./migrate.ts";
+export * as schema from "./schema/index.ts";

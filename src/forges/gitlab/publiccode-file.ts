@@ -1,0 +1,65 @@
+// The publiccode.yml of one project, for as few requests as GitLab allows: none when `known` says the project
+// has not moved since the last crawl, one HEAD (X-Gitlab-Blob-Id, no body) to learn whether the file exists and
+// which blob it is, and one GET only when that blob is new. The GET's JSON carries the blob id and the base64
+// bytes together, so the file is never downloaded twice and invalid UTF-8 survives untouched.
+// @see https://docs.gitlab.com/api/repository_files/#get-file-metadata-only
+import { ForgeError, type KnownRepository, type PubliccodeBlob, type RepositoryFacts } from "../types.ts";
+import type { GitlabApi } from "./gitbeaker.ts";
+import { hasReadableRepository, type ProjectFacts } from "./project-facts.ts";
+import { gitlabFileSchema, parseGitlab } from "./schemas.ts";
+import type { GitlabTransport } from "./transport.ts";
+
+// The standard names the file publiccode.yml; checking a second name would double the cost of every project
+// without one, which is most of them.
+const FILE_NAME = "publiccode.yml";
+
+export type PubliccodeOutcome = Pick<RepositoryFacts, "publiccode" | "publiccodeNotModified">;
+
+export interface ReadPubliccodeContext {
+  api: GitlabApi;
+  transport: GitlabTransport;
+  signal?: AbortSignal;
+}
+
+export async function readPubliccode(
+  ctx: ReadPubliccodeContext,
+  facts: ProjectFacts,
+  known: KnownRepository | undefined,
+): Promise<PubliccodeOutcome> {
+  if (!hasReadableRepository(facts)) return { publiccode: null };
+  if (known && known.pushedAt !== null && known.pushedAt === facts.pushedAt) return notModified(known);
+
+  const query = new URLSearchParams({ ref: facts.defaultBranch });
+  const path = `projects/${facts.forgeRepoId}/repository/files/${encodeURIComponent(FILE_NAME)}`;
+  const head = await orNullOn404(() => ctx.transport.request("HEAD", path, query, ctx.signal));
+  if (!head) return { publiccode: null };
+  const blobId = head.headers.get("x-gitlab-blob-id");
+  if (known && blobId && known.blobSha === blobId) return notModified(known);
+
+  // Between the HEAD and the GET a push may remove the file: then the project simply has none.
+  const raw = await orNullOn404(() => ctx.api.files.show(facts.forgeRepoId, FILE_NAME, facts.defaultBranch));
+  if (!raw) return { publiccode: null };
+  const file = parseGitlab(gitlabFileSchema, raw, "repository file");
+  return { publiccode: { path: FILE_NAME, blobSha: file.blob_id, bytes: decodeBase64(file.content) } };
+}
+
+function notModified(known: KnownRepository): PubliccodeOutcome {
+  const publiccode: PubliccodeBlob | null = known.blobSha
+    ? { path: FILE_NAME, blobSha: known.blobSha, bytes: new Uint8Array(0) }
+    : null;
+  return { publiccode, publiccodeNotModified: true };
+}
+
+export async function orNullOn404<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ForgeError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+function decodeBase64(content: string): Uint8Array {
+  // A copy, not a view: a Buffer may share one pooled ArrayBuffer with unrelated data.
+  return new Uint8Array(Buffer.from(content, "base64"));
+}

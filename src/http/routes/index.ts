@@ -1,0 +1,18 @@
+// Mounts every /v1 resource router on the app.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context.ts";
+import { catalogsRouter } from "./catalogs/index.ts";
+import { logsRouter } from "./logs/index.ts";
+import { publishersRouter } from "./publishers/index.ts";
+import { searchRouter } from "./search/index.ts";
+import { softwareRouter } from "./software/index.ts";
+import { statusRouter } from "./status/index.ts";
+
+export function mountV1(app: OpenAPIHono<AppEnv>): void {
+  app.route("/v1", statusRouter());
+  app.route("/v1", softwareRouter());
+  app.route("/v1", publishersRouter());
+  app.route("/v1", logsRouter());
+  app.route("/v1", catalogsRouter());
+  app.route("/v1", searchRouter());
+}

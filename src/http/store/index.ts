@@ -1,0 +1,20 @@
+// Binds the HTTP port (../services.ts) to the store's verbs (src/services). The only place src/http reaches
+// into the store; mapping between the store's records and the open-catalog-api shapes lives here too.
+import type { CatalogueServices } from "../services.ts";
+import type { StoreDeps } from "./context.ts";
+import { storePublishers } from "./publishers.ts";
+import { storeSearch } from "./search.ts";
+import { storeSoftware } from "./software.ts";
+
+export type { StoreDeps };
+
+export function createStoreServices(deps: StoreDeps): CatalogueServices {
+  return {
+    software: { ...storeSoftware(deps) },
+    publishers: storePublishers(deps),
+    search: storeSearch(deps),
+    // This store has no explicit catalogues: everything lives in the implicit root catalog, which the
+    // open-catalog-api does not list.
+    catalogs: { list: () => ({ data: [], next: null, prev: null }) },
+  } as unknown as CatalogueServices;
+}

@@ -1,0 +1,64 @@
+// The Node entry of the HTTP API: opens the store, builds the app and serves it with @hono/node-server.
+// Only runtime specifics live here; the app itself is src/http/app.ts (createApp never listens).
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Config } from "./config.ts";
+import { createDb } from "./db/index.ts";
+import { createApp } from "./http/app.ts";
+import type { VerifyToken } from "./http/context.ts";
+import { createPrometheusRegistry } from "./http/metrics/registry.ts";
+import { createStoreServices } from "./http/store/index.ts";
+
+import { type Clock, systemClock } from "./lib/clock.ts";
+import type { Logger } from "./logger.ts";
+
+export interface StartServerOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Replaces the store's token check (benchmarks, tests). */
+  verifyToken?: VerifyToken;
+}
+
+export interface RunningServer {
+  /** http://host:port/ with the port actually bound (PORT=0 picks a free one). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const handle = createDb(config.DATABASE_URL);
+  const app = createApp({
+    services: createStoreServices({ db: handle.db, clock }),
+    verifyToken: options.verifyToken ?? (() => null),
+    logger,
+    clock,
+    metrics: createPrometheusRegistry(),
+    rateLimit:
+      config.RATE_LIMIT_BURST > 0
+        ? { capacity: config.RATE_LIMIT_BURST, refillPerSecond: config.RATE_LIMIT_PER_SECOND }
+        : false,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // closeAllConnections: keep-alive sockets would otherwise hold close() open for seconds.
+        server.close((error) => {
+          handle.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+// What every verb receives: the database, a logger, the clock, who is acting (recorded in the change log) and
+// an id generator. Built once per request / job / CLI run; tests build their own with a fixed clock.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import { type Clock, systemClock } from "../lib/clock.ts";
+import { type Logger, silentLogger } from "../logger.ts";
+
+export interface ServiceContext {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  /** Who acts: "token:<id>", "cli", "harvester", "sync:<peer>"… */
+  actor: string;
+  /** New entity ids (UUIDs by default); injected so tests can make them predictable. */
+  newId: () => string;
+}
+
+export interface CreateServiceContextOptions {
+  db: Db;
+  actor: string;
+  logger?: Logger;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export function createServiceContext(options: CreateServiceContextOptions): ServiceContext {
+  return {
+    db: options.db,
+    actor: options.actor,
+    logger: options.logger ?? silentLogger,
+    clock: options.clock ?? systemClock,
+    newId: options.newId ?? randomUUID,
+  };
+}
+
+/** The same context acting as someone else (e.g. the HTTP layer once a token is verified). */
+export function withActor(ctx: ServiceContext, actor: string): ServiceContext {
+  return { ...ctx, actor };
+}
+
+/** The verb signature: `verb({ ctx, input })`. */
+export interface VerbArgs<I> {
+  ctx: ServiceContext;
+  input: I;
+}
+
+/** A drizzle transaction handle (what db.transaction passes its callback); verbs also accept the Db itself. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,57 @@
+// Keeps the search tables (software_fts, software_facet, software_facet_count) in step with one software row.
+// Called by every verb that writes software, inside its transaction: only active software is searchable, so a
+// software leaving "active" is unindexed in the same commit.
+import { sql } from "drizzle-orm";
+import { type FacetName, type SoftwareRow, softwareFacet } from "../../db/schema/index.ts";
+import type { DbOrTx } from "../context.ts";
+import { licenseIds } from "./license-ids.ts";
+
+/** Removes facet rows (and their counts) matching `where`, a condition on software_facet. */
+export function deleteFacets(tx: DbOrTx, where: ReturnType<typeof sql>): void {
+  tx.run(sql`UPDATE software_facet_count SET count = count - 1
+    WHERE (facet, value) IN (SELECT facet, value FROM software_facet WHERE ${where})`);
+  tx.run(sql`DELETE FROM software_facet_count WHERE count <= 0`);
+  tx.run(sql`DELETE FROM software_facet WHERE ${where}`);
+}
+
+export function unindexSoftware(tx: DbOrTx, rowId: number): void {
+  tx.run(sql`DELETE FROM software_fts WHERE rowid = ${rowId}`);
+  deleteFacets(tx, sql`software_row = ${rowId}`);
+}
+
+export function facetValues(row: SoftwareRow): { facet: FacetName; value: string }[] {
+  const pairs: [FacetName, string | null | undefined][] = [
+    ...(row.categories ?? []).map((v): [FacetName, string] => ["category", v]),
+    ...(row.platforms ?? []).map((v): [FacetName, string] => ["platform", v]),
+    ...(row.languages ?? []).map((v): [FacetName, string] => ["language", v]),
+    ...(row.countries ?? []).map((v): [FacetName, string] => ["country", v]),
+    ...licenseIds(row.license ?? "").map((v): [FacetName, string] => ["license", v]),
+    ["developmentStatus", row.developmentStatus],
+    ["softwareType", row.softwareType],
+    ["publisher", row.publisherId],
+  ];
+  const seen = new Set<string>();
+  return pairs
+    .filter((p): p is [FacetName, string] => typeof p[1] === "string" && p[1] !== "")
+    .filter(([f, v]) => !seen.has(`${f}\u0000${v}`) && seen.add(`${f}\u0000${v}`) !== undefined)
+    .map(([facet, value]) => ({ facet, value }));
+}
+
+export function indexSoftware(tx: DbOrTx, row: SoftwareRow): void {
+  unindexSoftware(tx, row.rowId);
+  if (row.state !== "active" || !row.document) return;
+  const descriptions = Object.values(row.descriptions ?? {});
+  const short = descriptions.map((d) => d.shortDescription ?? "").join("\n");
+  const long = descriptions.map((d) => [d.longDescription ?? "", ...(d.features ?? [])].join("\n")).join("\n");
+  tx.run(sql`INSERT INTO software_fts (rowid, name, short, long) VALUES (${row.rowId}, ${row.name ?? ""}, ${short}, ${long})`);
+  const values = facetValues(row);
+  if (values.length === 0) return;
+  tx.insert(softwareFacet)
+    .values(values.map((v) => ({ softwareRow: row.rowId, ...v })))
+    .run();
+  for (const v of values) {
+    tx.run(sql`INSERT INTO software_facet_count (facet, value, count) VALUES (${v.facet}, ${v.value}, 1)
+      ON CONFLICT (facet, value) DO UPDATE SET count = count + 1`);
+  }
+}
+

@@ -1,0 +1,4 @@
+export * from "./facets.ts";
+export * from "./fts-query.ts";
+export * from "./schemas.ts";
+export * from "./search.ts";

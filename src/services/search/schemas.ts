@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { facetNames } from "../../db/schema/index.ts";
+
+const facetValue = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]);
+
+export const searchSoftwareInput = z.object({
+  /** Free text over names and descriptions in every language; absent: everything, newest first. */
+  q: z.string().trim().max(500).optional(),
+  /** One value, or several (any of them matches); different facets must all match. */
+  filters: z.partialRecord(z.enum(facetNames), facetValue).default({}),
+  updatedSince: z.date().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().optional(),
+  /** Compute facet counts (default true); a client paging through results can skip them. */
+  facets: z.boolean().default(true),
+  /** Facet values returned per facet, most frequent first. */
+  facetLimit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Preferred description language (BCP 47), e.g. "it"; falls back to English, then any. */
+  lang: z.string().max(35).optional(),
+});
+export type SearchSoftwareInput = z.input<typeof searchSoftwareInput>;

@@ -1,0 +1,122 @@
+// searchSoftware: FTS5 + facet filters + facet counts + cursor pagination over active software.
+// With text: ranked by bm25 (name weighs 10, short descriptions 3, long descriptions and features 1), ties by
+// row; the candidate set is computed on the FTS side (software_fts only holds active software) and the
+// software table is read for the page only. Without text: active software, most recently updated first, from
+// the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
+import { inArray, type SQL, sql } from "drizzle-orm";
+import { type FacetName, software } from "../../db/schema/index.ts";
+import type { VerbArgs } from "../context.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { countFacets, type FacetCounts } from "./facets.ts";
+import { toFtsQuery } from "./fts-query.ts";
+import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
+
+export interface SearchHit {
+  id: string;
+  url: string;
+  name: string | null;
+  description: string | null;
+  /** Higher is more relevant; 0 without a text query. */
+  score: number;
+  publisherId: string | null;
+  updatedAt: Date;
+}
+
+export interface SearchResult {
+  data: SearchHit[];
+  facets: FacetCounts;
+  total: number;
+  nextCursor: string | null;
+}
+
+export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInput>): Promise<SearchResult> {
+  const params = searchSoftwareInput.parse(input);
+  const match = params.q ? toFtsQuery(params.q) : null;
+  const ranked = match !== null;
+  const key = ranked ? sql`rowid` : sql`row_id`;
+  const conditions = [
+    ranked ? sql`software_fts MATCH ${match}` : sql`state = 'active'`,
+    ...filterConditions(key, params.filters, params.updatedSince),
+  ];
+  const where = sql.join(conditions, sql` AND `);
+  const table = ranked ? sql`software_fts` : sql`software`;
+  const candidates = ranked
+    ? sql`SELECT rowid AS row_id, bm25(software_fts, 10.0, 3.0, 1.0) AS sort FROM software_fts WHERE ${where}`
+    : sql`SELECT row_id, updated_at AS sort FROM software WHERE ${where}`;
+  const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
+  const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
+  const page = ctx.db.all<{ row_id: number; sort: number }>(
+    sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
+  );
+  const hits = page.slice(0, params.limit);
+  const total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
+  const unfiltered = conditions.length === 1 && !ranked;
+  const last = hits.at(-1);
+  return {
+    data: loadHits(ctx, hits, ranked, params.lang),
+    facets: params.facets
+      ? countFacets(ctx.db, sql`SELECT ${key} AS id FROM ${table} WHERE ${where}`, total, params.facetLimit, unfiltered)
+      : {},
+    total,
+    nextCursor: page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
+  };
+}
+
+function filterConditions(key: SQL, filters: Partial<Record<FacetName, string | string[]>>, since?: Date): SQL[] {
+  const conditions = Object.entries(filters).map(([facet, value]) => {
+    const values = (Array.isArray(value) ? value : [value]).map((v) => sql`${v}`);
+    return sql`${key} IN (SELECT software_row FROM software_facet WHERE facet = ${facet} AND value IN (${sql.join(values, sql`, `)}))`;
+  });
+  if (since) conditions.push(sql`${key} IN (SELECT row_id FROM software WHERE updated_at >= ${since.getTime()})`);
+  return conditions;
+}
+
+function cursorCondition(cursor: string, ranked: boolean): SQL {
+  const [kind, sort, rowId] = decodeCursor(cursor, 3);
+  if (kind !== (ranked ? "r" : "u") || typeof sort !== "number" || typeof rowId !== "number") {
+    decodeCursor("", 3); // a cursor from another kind of query: the same error as a tampered one
+  }
+  return ranked
+    ? sql`(sort > ${sort} OR (sort = ${sort} AND row_id > ${rowId}))`
+    : sql`(sort < ${sort} OR (sort = ${sort} AND row_id < ${rowId}))`;
+}
+
+function loadHits(ctx: VerbArgs<unknown>["ctx"], page: { row_id: number; sort: number }[], ranked: boolean, lang?: string): SearchHit[] {
+  if (page.length === 0) return [];
+  const rows = ctx.db
+    .select({
+      rowId: software.rowId,
+      id: software.id,
+      url: software.url,
+      name: software.name,
+      descriptions: software.descriptions,
+      publisherId: software.publisherId,
+      updatedAt: software.updatedAt,
+    })
+    .from(software)
+    .where(inArray(software.rowId, page.map((p) => p.row_id)))
+    .all();
+  const byRow = new Map(rows.map((r) => [r.rowId, r]));
+  return page.flatMap((p) => {
+    const r = byRow.get(p.row_id);
+    if (!r) return [];
+    return [{
+      id: r.id,
+      url: r.url,
+      name: r.name,
+      description: pickDescription(r.descriptions ?? {}, lang),
+      score: ranked ? -p.sort : 0,
+      publisherId: r.publisherId,
+      updatedAt: r.updatedAt,
+    }];
+  });
+}
+
+function pickDescription(descriptions: Record<string, { shortDescription?: string }>, lang?: string): string | null {
+  const langs = Object.keys(descriptions);
+  const pick =
+    (lang ? (langs.find((l) => l === lang) ?? langs.find((l) => l.startsWith(`${lang}-`))) : undefined) ??
+    langs.find((l) => l === "en" || l.startsWith("en-")) ??
+    langs[0];
+  return pick ? (descriptions[pick]?.shortDescription ?? null) : null;
+}

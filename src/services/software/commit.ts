@@ -1,0 +1,74 @@
+// The one way software rows are written: insert or update, re-index for search, append the change row, all in
+// the caller's transaction. An update that changes nothing visible writes no change row.
+import { eq } from "drizzle-orm";
+import { type ChangeAction, software, type SoftwareRow } from "../../db/schema/index.ts";
+import { appendChange } from "../changes/append.ts";
+import type { DbOrTx, ServiceContext } from "../context.ts";
+import { indexSoftware } from "../search/index-software.ts";
+import { insertAliasRow } from "./aliases.ts";
+import { aliasesOf, type Software, softwareSnapshot, toSoftware } from "./load.ts";
+
+export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "createdAt" | "updatedAt">;
+
+export interface CommitResult {
+  software: Software;
+  action: ChangeAction | "none";
+}
+
+export function insertSoftware(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  values: NewSoftwareValues,
+  reason: string | null,
+  aliases: string[] = [],
+): CommitResult {
+  const now = ctx.clock.now();
+  const row = tx
+    .insert(software)
+    .values({ ...values, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
+  indexSoftware(tx, row);
+  const created = toSoftware(row, aliasesOf(tx, row.id));
+  appendChange(tx, ctx, { entityType: "software", entityId: row.id, action: "create", reason, snapshot: softwareSnapshot(created) });
+  return { software: created, action: "create" };
+}
+
+/**
+ * Applies `values` to an existing row. `aliasesChanged` tells that the caller rewrote the aliases (they are not
+ * columns). `action` "delete" is for withdrawals: the snapshot is then the tombstone.
+ */
+export function updateSoftwareRow(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  before: SoftwareRow,
+  values: Partial<SoftwareRow>,
+  options: { reason?: string | null; beforeAliases: string[]; action?: "update" | "delete" },
+): CommitResult {
+  const now = ctx.clock.now();
+  const { rowId: _r, id: _i, createdAt: _c, ...settable } = values;
+  const merged = { ...before, ...settable } as SoftwareRow;
+  const afterAliases = aliasesOf(tx, before.id);
+  const old = JSON.stringify(softwareSnapshot(toSoftware(before, options.beforeAliases)));
+  if (JSON.stringify(softwareSnapshot(toSoftware(merged, afterAliases))) === old && options.action !== "delete") {
+    // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
+    if (settable.checkedAt) tx.update(software).set({ checkedAt: settable.checkedAt }).where(eq(software.id, before.id)).run();
+    return { software: toSoftware(before, options.beforeAliases), action: "none" };
+  }
+  const row = tx
+    .update(software)
+    .set({ ...settable, updatedAt: now })
+    .where(eq(software.id, before.id))
+    .returning()
+    .get()!;
+  indexSoftware(tx, row);
+  const after = toSoftware(row, afterAliases);
+  const action = options.action ?? "update";
+  const snapshot =
+    action === "delete"
+      ? { id: row.id, url: row.url, aliases: afterAliases, state: row.state, deleted: true, deletedAt: now.toISOString() }
+      : softwareSnapshot(after);
+  appendChange(tx, ctx, { entityType: "software", entityId: row.id, action, reason: options.reason ?? null, snapshot });
+  return { software: after, action };
+}

@@ -1,0 +1,13 @@
+export * from "./create.ts";
+export * from "./delete.ts";
+export * from "./extract.ts";
+export * from "./get.ts";
+export * from "./json-patch.ts";
+export * from "./lifecycle.ts";
+export * from "./list.ts";
+export type { Software } from "./load.ts";
+export * from "./record-version.ts";
+export * from "./schemas.ts";
+export * from "./set-state.ts";
+export * from "./update.ts";
+export type { ValidationFinding, ValidationOutcome } from "./validate.ts";

@@ -1,0 +1,82 @@
+// A fake GitLab and a real GitLab client wired to it, sharing one fixed clock: every wait (Retry-After, backoff,
+// an exhausted budget) goes through a fake sleep that records it and moves the clock, so tests never wait.
+import {
+  createGitlabClient,
+  type GitlabClientOptions,
+  resolveGitlabEndpoint,
+} from "../../../../src/forges/gitlab/index.ts";
+import type { ForgeClient, ListSourceOptions, RepositoryFacts } from "../../../../src/forges/types.ts";
+import { fixedClock } from "../../../../src/lib/clock.ts";
+import { MemoryHostBudget } from "../../../../src/queue/host-budget/memory.ts";
+import { createPrng } from "../http.ts";
+import { type FakeGitlab, type FakeGitlabOptions, startFakeGitlab } from "./server.ts";
+import { FakeGitlabWorld } from "./world.ts";
+
+export interface GitlabHarness {
+  fake: FakeGitlab;
+  client: ForgeClient;
+  world: FakeGitlabWorld;
+  clock: ReturnType<typeof fixedClock>;
+  budget: MemoryHostBudget;
+  /** Every wait asked of the fake sleep, in ms. */
+  sleeps: number[];
+  /** Lists a source and collects every repository. */
+  list(path: string, options?: ListSourceOptions): Promise<RepositoryFacts[]>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions extends Omit<FakeGitlabOptions, "world" | "now"> {
+  world?: FakeGitlabWorld;
+  client?: Partial<Omit<GitlabClientOptions, "endpoint" | "budget" | "clock" | "sleep">>;
+  /** Tokens the client sends (default: the fake's valid `tokens`). */
+  clientTokens?: string[];
+}
+
+export async function startGitlabHarness(options: HarnessOptions = {}): Promise<GitlabHarness> {
+  const world = options.world ?? new FakeGitlabWorld();
+  const clock = fixedClock("2026-06-01T12:00:00Z");
+  const sleeps: number[] = [];
+  // Concurrent sleepers wake at their own deadlines: the clock moves to the latest one, never by the sum.
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+    const wakeAt = clock.now().getTime() + ms;
+    await Promise.resolve();
+    if (wakeAt > clock.now().getTime()) clock.set(new Date(wakeAt));
+  };
+  const fake = await startFakeGitlab({ ...options, world, now: () => clock.now().getTime() });
+  const budget = new MemoryHostBudget({ clock, sleep });
+  const client = createGitlabClient({
+    endpoint: resolveGitlabEndpoint(fake.webUrl, undefined, options.clientTokens ?? options.tokens ?? []),
+    budget,
+    clock,
+    sleep,
+    random: createPrng(7),
+    ...options.client,
+  });
+  return {
+    fake,
+    client,
+    world,
+    clock,
+    budget,
+    sleeps,
+    list: (path, listOptions) => collect(client.listSource(`${fake.webUrl}/${path}`, listOptions)),
+    close: () => fake.close(),
+  };
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** `known` as the harvester would pass it after storing a crawl's results. */
+export function toKnown(repositories: RepositoryFacts[]): ListSourceOptions["known"] {
+  return new Map(
+    repositories.map((r) => [
+      r.forgeRepoId,
+      { forgeRepoId: r.forgeRepoId, pushedAt: r.pushedAt, blobSha: r.publiccode?.blobSha ?? null },
+    ]),
+  );
+}
