@@ -15,13 +15,20 @@ for (const major of ["v0", "v1"] as const) {
   for (const f of mine) {
     const misses = f.rows.filter((r) => !r.matched);
     if (misses.length === 0 && f.expectedValid === f.actualValid && !showAll) continue;
-    console.log(`  ${f.file} verdict expected=${f.expectedValid ? "valid" : "invalid"} actual=${f.actualValid ? "valid" : "invalid"}`);
+    console.log(
+      `  ${f.file} verdict expected=${f.expectedValid ? "valid" : "invalid"} actual=${f.actualValid ? "valid" : "invalid"}`,
+    );
     for (const m of misses) {
       console.log(`    - want ${m.row.severity} ${m.row.key} ${m.row.line}:${m.row.column} ${m.row.message}`);
     }
-    for (const u of f.unexpected) console.log(`    + got  ${u.severity} ${u.key} ${u.line}:${u.column} ${u.message}`);
+    for (const u of f.unexpected)
+      console.log(`    + got  ${u.severity} ${u.key} ${u.line}:${u.column} ${u.message}`);
   }
 }
 const reasons = new Map<string, number>();
-for (const e of excluded) reasons.set(`${e.row.file.split("/")[1]} ${e.reason}`, (reasons.get(`${e.row.file.split("/")[1]} ${e.reason}`) ?? 0) + 1);
+for (const e of excluded)
+  reasons.set(
+    `${e.row.file.split("/")[1]} ${e.reason}`,
+    (reasons.get(`${e.row.file.split("/")[1]} ${e.reason}`) ?? 0) + 1,
+  );
 console.log("excluded rows:", Object.fromEntries(reasons));

@@ -28,7 +28,9 @@ function measure(name: string, run: (bytes: Uint8Array) => void): number {
   for (let r = 0; r < rounds; r++) for (const bytes of files) run(bytes);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const perSecond = (files.length * rounds) / seconds;
-  console.log(`${name.padEnd(34)} ${perSecond.toFixed(0).padStart(7)} files/s  (${files.length} files × ${rounds} rounds)`);
+  console.log(
+    `${name.padEnd(34)} ${perSecond.toFixed(0).padStart(7)} files/s  (${files.length} files × ${rounds} rounds)`,
+  );
   return perSecond;
 }
 

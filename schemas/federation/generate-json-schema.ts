@@ -1,6 +1,7 @@
 // Writes the JSON Schema files of the federation documents from their zod definitions, so implementers in other
 // languages validate against exactly what this catalogue enforces. Run: npx tsx schemas/federation/generate-json-schema.ts
-// (test/unit/federation/json-schema.test.ts fails when a committed file is stale).
+// then `npx biome format --write schemas/federation/*.json` (the committed style); the test
+// test/unit/federation/json-schema.test.ts fails when a committed file no longer matches the zod definitions.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";

@@ -21,7 +21,10 @@ export function maxNestingDepth(tokens: CST.Token[]): number {
       case "block-map":
       case "flow-collection":
         for (const item of token.items) {
-          stack.push({ token: item.key ?? undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+          stack.push(
+            { token: item.key ?? undefined, depth: depth + 1 },
+            { token: item.value, depth: depth + 1 },
+          );
         }
         break;
       case "block-seq":

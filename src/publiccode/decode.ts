@@ -92,7 +92,10 @@ function decodeStruct(node: YMap, fields: Field[], options: DecodeOptions, path:
   const known = new Set(fields.map((field) => field.name));
   const unknown = node.pairs.find((pair) => !known.has(pair.key));
   if (unknown) {
-    return { value: out, error: { kind: "unknown", line: unknown.keyPos.line, message: `unknown field "${unknown.key}"` } };
+    return {
+      value: out,
+      error: { kind: "unknown", line: unknown.keyPos.line, message: `unknown field "${unknown.key}"` },
+    };
   }
   return { value: out };
 }

@@ -4,8 +4,8 @@
 import { isItalianIpaCode, matchesOembedScheme } from "./data/lookups.ts";
 import { checkFileRef, checkRelativeOrUrl, type FileCheckOptions, type FileKind } from "./file-refs.ts";
 import { isCountryCode } from "./formats.ts";
-import { errorAt, type ValidationResult, warningAt } from "./result.ts";
 import { isRepositoryUrl } from "./repository-url.ts";
+import { errorAt, type ValidationResult, warningAt } from "./result.ts";
 
 export type Slot = ValidationResult | Promise<ValidationResult[]>;
 type Obj = Record<string, unknown>;
@@ -22,7 +22,11 @@ export function checkFields(doc: Obj, files: FileCheckOptions): Slot[] {
   const reach = (key: string, value: unknown) => {
     const url = asStr(value);
     if (!net || url === undefined) return;
-    out.push(net.reachable(url).then((reason) => (reason ? [errorAt(key, `'${url}' not reachable: ${reason}`)] : [])));
+    out.push(
+      net
+        .reachable(url)
+        .then((reason) => (reason ? [errorAt(key, `'${url}' not reachable: ${reason}`)] : [])),
+    );
   };
   reach("url", doc.url);
   if (net && asStr(doc.url) !== undefined && !isRepositoryUrl(doc.url as string)) {
@@ -42,7 +46,12 @@ export function checkFields(doc: Obj, files: FileCheckOptions): Slot[] {
   if (logo) fileRef("logo", logo, "logo", (r) => r);
   const mono = asStr(doc.monochromeLogo);
   if (mono) {
-    out.push(warningAt("monochromeLogo", "This key is DEPRECATED and will be removed in the future. Use 'logo' instead"));
+    out.push(
+      warningAt(
+        "monochromeLogo",
+        "This key is DEPRECATED and will be removed in the future. Use 'logo' instead",
+      ),
+    );
     fileRef("monochromeLogo", mono, "logo", (r) => r);
   }
 
@@ -52,7 +61,10 @@ export function checkFields(doc: Obj, files: FileCheckOptions): Slot[] {
       if (typeof code === "string" && isCountryCode(code) && code === code.toLowerCase()) {
         const upper = code.toUpperCase();
         out.push(
-          warningAt(`intendedAudience.${list}[${i}]`, `Lowercase country codes are DEPRECATED. Use uppercase instead ('${upper}')`),
+          warningAt(
+            `intendedAudience.${list}[${i}]`,
+            `Lowercase country codes are DEPRECATED. Use uppercase instead ('${upper}')`,
+          ),
         );
       }
     }
@@ -66,7 +78,10 @@ export function checkFields(doc: Obj, files: FileCheckOptions): Slot[] {
   }
   if (legal.repoOwner !== undefined) {
     out.push(
-      warningAt("legal.repoOwner", "This key is DEPRECATED and will be removed in the future. Use 'organisation.name' instead"),
+      warningAt(
+        "legal.repoOwner",
+        "This key is DEPRECATED and will be removed in the future. Use 'organisation.name' instead",
+      ),
     );
   }
   if (doc.inputTypes !== undefined) out.push(warningAt("inputTypes", DROP_IT));
@@ -105,7 +120,12 @@ function checkItalianSection(doc: Obj, out: Slot[]): void {
   let it = asObj(doc.IT);
   const lower = asObj(doc.it);
   if (lower) {
-    out.push(warningAt("it", "Lowercase country codes are DEPRECATED and will be removed in the future. Use 'IT' instead"));
+    out.push(
+      warningAt(
+        "it",
+        "Lowercase country codes are DEPRECATED and will be removed in the future. Use 'IT' instead",
+      ),
+    );
     it = lower;
   }
   if (doc.IT !== undefined && lower) {

@@ -3,9 +3,9 @@
 // network checks are on (through the injected NetworkChecker).
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { join, posix } from "node:path";
-import { parseGoUrl } from "./formats.ts";
 import type { NetworkChecker } from "./network-checks.ts";
 import { isPngBytes } from "./png.ts";
+import { parseGoUrl } from "./url-rules.ts";
 
 /** Where relative paths resolve: a directory on disk, a raw-file base URL, or nowhere (checks skipped). */
 export type FileBase = { kind: "local"; dir: string } | { kind: "remote"; url: string } | { kind: "none" };

@@ -1,86 +1,11 @@
-// Value checks behind the validation tags. Each mirrors what the reference accepts (go-playground/validator rules
-// over Go's net/url parsing), not a stricter or looser reading, so verdicts match on real files.
+// Value checks behind the validation tags (URL rules are in url-rules.ts). Each mirrors what the reference accepts,
+// not a stricter or looser reading, so verdicts match on real files.
 import { parse as parseBcp47 } from "bcp-47";
 import { iso6393 } from "iso-639-3";
 import parseSpdx from "spdx-expression-parse";
-import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import spdxDeprecated from "spdx-license-ids/deprecated.json" with { type: "json" };
+import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import { ISO_3166_ALPHA2 } from "./data/countries.ts";
-import { isItalianIpaCode } from "./data/lookups.ts";
-import { SUPPORTS_ALIASES } from "./data/supports-aliases.ts";
-
-interface GoUrl {
-  scheme: string;
-  host: string;
-  opaque: string;
-  path: string;
-  fragment: string;
-}
-
-/** Go's url.Parse, reduced to the parts the rules look at; null where Go returns an error. */
-export function parseGoUrl(raw: string, requestUri = false): GoUrl | null {
-  if (/[\x00-\x1f\x7f]/.test(raw) || /%(?![0-9a-fA-F]{2})/.test(raw)) return null;
-  let rest = raw;
-  let fragment = "";
-  const hash = requestUri ? -1 : rest.indexOf("#");
-  if (hash >= 0) {
-    fragment = rest.slice(hash + 1);
-    rest = rest.slice(0, hash);
-  }
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(rest);
-  if (scheme) rest = rest.slice(scheme[0].length);
-  else if (/^[^/?]*:/.test(rest)) return null;
-  else if (requestUri && !rest.startsWith("/")) return null;
-  const query = rest.indexOf("?");
-  if (query >= 0) rest = rest.slice(0, query);
-  const lowerScheme = scheme?.[1]?.toLowerCase() ?? "";
-  if (lowerScheme && !rest.startsWith("/")) return { scheme: lowerScheme, host: "", opaque: rest, path: "", fragment };
-  let host = "";
-  if (rest.startsWith("//") && !(requestUri && !lowerScheme)) {
-    const authority = rest.slice(2).split("/")[0] ?? "";
-    rest = rest.slice(2 + authority.length);
-    host = authority.slice(authority.lastIndexOf("@") + 1);
-    if (/[\s<>"{}|\\^`]/.test(host)) return null;
-  }
-  return { scheme: lowerScheme, host, opaque: "", path: rest, fragment };
-}
-
-export function isUrl(value: string): boolean {
-  const s = value.toLowerCase();
-  if (s === "") return false;
-  if (s.startsWith("file:/")) return true;
-  const u = parseGoUrl(s);
-  if (!u || u.scheme === "") return false;
-  if (u.scheme === "file") return u.path !== "" && u.path !== "/";
-  return u.host !== "" || u.fragment !== "" || u.opaque !== "";
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (!isUrl(value)) return false;
-  const u = parseGoUrl(value.toLowerCase());
-  return u !== null && u.host !== "" && (u.scheme === "http" || u.scheme === "https");
-}
-
-const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:(?:[a-z0-9()+,\-.:=@;$_!*'/?#]|%[0-9a-f]{2})+$/i;
-
-export function isOrganisationUri(value: string): boolean {
-  const u = parseGoUrl(value, true);
-  if (!u) return false;
-  if (u.scheme === "urn") {
-    if (!URN.test(value)) return false;
-    const italianPa = /^x-italian-pa:(.*)$/i.exec(u.opaque);
-    return italianPa ? isItalianIpaCode(italianPa[1] ?? "") : true;
-  }
-  return u.scheme !== "" && u.host !== "";
-}
-
-export function isSupportsId(value: string): boolean {
-  if (value.startsWith("alias:")) return SUPPORTS_ALIASES.has(value.slice("alias:".length));
-  const u = parseGoUrl(value, true);
-  if (!u) return false;
-  if (u.scheme === "urn") return URN.test(value);
-  return u.scheme !== "" && u.host !== "";
-}
 
 export function isCountryCode(value: string): boolean {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
@@ -104,7 +29,9 @@ export function isBcp47(tag: string): boolean {
   let known = bcp47Cache.get(tag);
   if (known === undefined) {
     const schema = parseBcp47(tag, { normalize: false });
-    const wellFormed = Boolean(schema.language || schema.privateuse.length > 0 || schema.irregular || schema.regular);
+    const wellFormed = Boolean(
+      schema.language || schema.privateuse.length > 0 || schema.irregular || schema.regular,
+    );
     const language = schema.language?.toLowerCase();
     const region = schema.region?.toUpperCase();
     known =
@@ -161,12 +88,15 @@ export function isSpdxExpression(value: string): boolean {
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 // Code points below U+0300 (ASCII, Latin-1, Latin Extended) never join a neighbour into one cluster, except CR LF.
-const SIMPLE_TEXT = /^[\u0000-\u02ff]*$/;
+function isSimpleText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 0x300) return false;
+  return true;
+}
 
 /** Length in user-perceived characters (grapheme clusters), as the standard counts description lengths. */
 export function graphemeCount(value: string): number {
   // Segmenting is the validator's most expensive step; most descriptions are plain Latin text.
-  if (SIMPLE_TEXT.test(value)) return value.length - (value.match(/\r\n/g)?.length ?? 0);
+  if (isSimpleText(value)) return value.length - (value.match(/\r\n/g)?.length ?? 0);
   let count = 0;
   for (const _ of segmenter.segment(value)) count++;
   return count;

@@ -3,12 +3,8 @@
 export { PARSE_LIMITS, type ParseLimits } from "./limits.ts";
 export { NETWORK_DEFAULTS } from "./network-checks.ts";
 export { toYaml } from "./normalize.ts";
+export type { ValidateOptions, ValidationOutcome } from "./outcome.ts";
 export type { ValidationResult } from "./result.ts";
 export type { PublicCode } from "./types.ts";
-export {
-  type ValidateOptions,
-  type ValidationOutcome,
-  validatePubliccode,
-  validatePubliccodeSync,
-} from "./validate.ts";
+export { validatePubliccode, validatePubliccodeSync } from "./validate.ts";
 export { SUPPORTED_VERSIONS } from "./version.ts";

@@ -1,6 +1,11 @@
 // Network checks (URL reachability, remote logos and screenshots), only when the caller asks for them. Every request
 // goes through safeFetch: one deadline, a body cap, and no loopback/private/link-local/CGNAT targets unless allowed.
-import { SafeFetchError, type SafeFetchOptions, type SafeFetchResponse, safeFetch } from "../net/safe-fetch.ts";
+import {
+  SafeFetchError,
+  type SafeFetchOptions,
+  type SafeFetchResponse,
+  safeFetch,
+} from "../net/safe-fetch.ts";
 import type { FileKind } from "./file-refs.ts";
 import { isPngBytes } from "./png.ts";
 
@@ -38,7 +43,11 @@ export function createNetworkChecker(options: NetworkCheckOptions = {}): Network
     let pending = cache.get(url);
     if (!pending) {
       pending = fetcher(url, requestOptions).catch((error: unknown) =>
-        error instanceof SafeFetchError ? error.message : error instanceof Error ? error.message : String(error),
+        error instanceof SafeFetchError
+          ? error.message
+          : error instanceof Error
+            ? error.message
+            : String(error),
       );
       cache.set(url, pending);
     }
@@ -59,7 +68,11 @@ export function createNetworkChecker(options: NetworkCheckOptions = {}): Network
     async checkFile(url, kind) {
       const response = await fetchOk(url);
       if (typeof response === "string") return response;
-      if (kind === "logo" && new URL(url).pathname.toLowerCase().endsWith(".png") && !isPngBytes(response.body)) {
+      if (
+        kind === "logo" &&
+        new URL(url).pathname.toLowerCase().endsWith(".png") &&
+        !isPngBytes(response.body)
+      ) {
         return "image: unknown format";
       }
       return null;

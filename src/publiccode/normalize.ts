@@ -28,7 +28,8 @@ export function normalizeDocument(document: PublicCode): PublicCode {
   }
   const audience = out.intendedAudience;
   if (audience?.countries) audience.countries = audience.countries.map((c) => c.toUpperCase());
-  if (audience?.unsupportedCountries) audience.unsupportedCountries = audience.unsupportedCountries.map((c) => c.toUpperCase());
+  if (audience?.unsupportedCountries)
+    audience.unsupportedCountries = audience.unsupportedCountries.map((c) => c.toUpperCase());
   return out;
 }
 

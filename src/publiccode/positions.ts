@@ -16,7 +16,9 @@ function splitSegment(part: string): { base: string; index: number; stringKey: s
   const inner = part.slice(open + 1, -1);
   if (inner === "") return { base: part, index: -1, stringKey: "" };
   const base = part.slice(0, open);
-  return /^[0-9]+$/.test(inner) ? { base, index: Number(inner), stringKey: "" } : { base, index: -1, stringKey: inner };
+  return /^[0-9]+$/.test(inner)
+    ? { base, index: Number(inner), stringKey: "" }
+    : { base, index: -1, stringKey: inner };
 }
 
 function findPos(node: YNode, parts: string[]): Pos {

@@ -53,14 +53,26 @@ const italy = struct(
   f("countryExtensionVersion", str, "omitnil,oneof=0.2 1.0"),
   f(
     "conforme",
-    struct(f("lineeGuidaDesign", bool), f("modelloInteroperabilita", bool), f("misureMinimeSicurezza", bool), f("gdpr", bool)),
+    struct(
+      f("lineeGuidaDesign", bool),
+      f("modelloInteroperabilita", bool),
+      f("misureMinimeSicurezza", bool),
+      f("gdpr", bool),
+    ),
   ),
   v("riuso", struct(v("codiceIPA", str, "omitempty,is_italian_ipa_code"))),
-  v("piattaforme", struct(v("spid", bool), v("pagopa", bool), v("cie", bool), v("anpr", bool), v("io", bool))),
+  v(
+    "piattaforme",
+    struct(v("spid", bool), v("pagopa", bool), v("cie", bool), v("anpr", bool), v("io", bool)),
+  ),
 );
 
 export const PUBLICCODE_V0: Kind = struct(
-  v("publiccodeYmlVersion", str, "required,oneof=0 0.2 0.2.0 0.2.1 0.2.2 0.3 0.3.0 0.4 0.4.0 0.5 0.5.0 0.7 0.7.0"),
+  v(
+    "publiccodeYmlVersion",
+    str,
+    "required,oneof=0 0.2 0.2.0 0.2.1 0.2.2 0.3 0.3.0 0.4 0.4.0 0.5 0.5.0 0.7 0.7.0",
+  ),
   v("name", str, "required"),
   v("applicationSuite", str),
   f("url", url, "required,url_url"),
@@ -121,7 +133,14 @@ export const PUBLICCODE_V0: Kind = struct(
       ),
       f(
         "contacts",
-        list(struct(v("name", str, "required"), f("email", str, "omitempty,email"), f("affiliation", str), f("phone", str))),
+        list(
+          struct(
+            v("name", str, "required"),
+            f("email", str, "omitempty,email"),
+            f("affiliation", str),
+            f("phone", str),
+          ),
+        ),
         "required_if=type community,required_if=type internal,omitempty,dive",
       ),
     ),
@@ -135,7 +154,11 @@ export const PUBLICCODE_V0: Kind = struct(
   ),
   f(
     "dependsOn",
-    struct(f("open", list(dependency), "omitempty,dive"), f("proprietary", list(dependency), "omitempty,dive"), f("hardware", list(dependency), "omitempty,dive")),
+    struct(
+      f("open", list(dependency), "omitempty,dive"),
+      f("proprietary", list(dependency), "omitempty,dive"),
+      f("hardware", list(dependency), "omitempty,dive"),
+    ),
   ),
   f("IT", italy),
   f("it", italy),

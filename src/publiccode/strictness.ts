@@ -9,11 +9,17 @@ import type { PublicCode } from "./types.ts";
 
 export const STANDARD_DECODE_OPTIONS: DecodeOptions = { scalarAsList: new Set(["platforms"]) };
 
-const LONG_DESCRIPTION_MISSING = /^description\.[^.]+\.longDescription$|^description\[[^\]]+\]\.longDescription$/;
+const LONG_DESCRIPTION_MISSING =
+  /^description\.[^.]+\.longDescription$|^description\[[^\]]+\]\.longDescription$/;
 
-export function applyStandardReading(results: ValidationResult[], document: PublicCode | null): ValidationResult[] {
+export function applyStandardReading(
+  results: ValidationResult[],
+  document: PublicCode | null,
+): ValidationResult[] {
   const descriptions = Object.values(document?.description ?? {});
-  const someLanguageHasIt = descriptions.some((d) => typeof d?.longDescription === "string" && d.longDescription !== "");
+  const someLanguageHasIt = descriptions.some(
+    (d) => typeof d?.longDescription === "string" && d.longDescription !== "",
+  );
   if (!someLanguageHasIt) return results;
   return results.filter(
     (r) => !(LONG_DESCRIPTION_MISSING.test(r.key) && r.message === "longDescription is a required field"),

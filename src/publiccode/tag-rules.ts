@@ -9,13 +9,10 @@ import {
   isCountryCode,
   isDate,
   isEmail,
-  isHttpUrl,
   isMimeType,
-  isOrganisationUri,
   isSpdxExpression,
-  isSupportsId,
-  isUrl,
 } from "./formats.ts";
+import { isHttpUrl, isOrganisationUri, isSupportsId, isUrl } from "./url-rules.ts";
 
 const STANDARD_DOCS = "https://github.com/publiccodeyml/publiccode.yml/blob/main/docs/standard";
 const IPA_VOCABULARY = "https://github.com/publiccodeyml/italian-organizations-ipa-vocabulary";
@@ -27,7 +24,11 @@ interface TagRule {
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 const sizeOf = (value: unknown): number =>
-  Array.isArray(value) ? value.length : typeof value === "object" && value ? Object.keys(value).length : str(value).length;
+  Array.isArray(value)
+    ? value.length
+    : typeof value === "object" && value
+      ? Object.keys(value).length
+      : str(value).length;
 const simple = (check: (value: string) => boolean, text: string): TagRule => ({
   check: (value) => check(str(value)),
   message: (field) => `${field} ${text}`,
@@ -65,14 +66,20 @@ export const TAG_RULES: Record<string, TagRule> = {
   date: simple(isDate, "must be a date with format 'YYYY-MM-DD'"),
   email: simple(isEmail, "must be a valid email address"),
   is_mime_type: simple(isMimeType, "is not a valid MIME type"),
-  iso3166_1_alpha2_lower_or_upper: simple(isCountryCode, "must be a valid ISO 3166-1 alpha-2 two-letter country code"),
+  iso3166_1_alpha2_lower_or_upper: simple(
+    isCountryCode,
+    "must be a valid ISO 3166-1 alpha-2 two-letter country code",
+  ),
   bcp47_strict_language_tag: simple(isBcp47, "must be a valid BCP 47 language"),
   bcp47_keys: {
     check: (value) => Object.keys(value ?? {}).every(isBcp47),
     message: (field) => `${field} must be a valid BCP 47 language`,
   },
   is_spdx_expression: simple(isSpdxExpression, "must be a valid license (see https://spdx.org/licenses)"),
-  is_category_v0: simple((v) => CATEGORIES.has(v), `must be a valid category (see ${STANDARD_DOCS}/categories-list.rst)`),
+  is_category_v0: simple(
+    (v) => CATEGORIES.has(v),
+    `must be a valid category (see ${STANDARD_DOCS}/categories-list.rst)`,
+  ),
   is_scope_v0: simple((v) => SCOPES.has(v), `must be a valid scope (see ${STANDARD_DOCS}/scope-list.rst)`),
   is_italian_ipa_code: simple(
     isItalianIpaCode,

@@ -47,7 +47,12 @@ export interface Dependency {
 export interface ItalianSection {
   countryExtensionVersion?: string;
   /** Deprecated. */
-  conforme?: { lineeGuidaDesign?: boolean; modelloInteroperabilita?: boolean; misureMinimeSicurezza?: boolean; gdpr?: boolean };
+  conforme?: {
+    lineeGuidaDesign?: boolean;
+    modelloInteroperabilita?: boolean;
+    misureMinimeSicurezza?: boolean;
+    gdpr?: boolean;
+  };
   /** `codiceIPA` is deprecated in favour of `organisation.uri`. */
   riuso?: { codiceIPA?: string };
   piattaforme?: { spid?: boolean; pagopa?: boolean; cie?: boolean; anpr?: boolean; io?: boolean };

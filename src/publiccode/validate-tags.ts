@@ -75,27 +75,49 @@ function validateValue(
     if (tag.name === "omitnil" && isNil) return;
     if (tag.name === "omitempty" || tag.name === "omitnil") continue;
     if (tag.name === "required") {
-      if (isNil || (!nilable && value === "")) return fail(tag);
+      if (isNil || (!nilable && value === "")) {
+        fail(tag);
+        return;
+      }
       continue;
     }
     if (tag.name === "required_if" || tag.name === "excluded_unless") {
       const [other = "", expected = ""] = tag.param.split(/\s+/);
       const matches = parent[other] === expected;
-      if (tag.name === "required_if" && matches && isNil) return fail(tag);
-      if (tag.name === "excluded_unless" && !matches && !isNil) return fail(tag);
+      if (tag.name === "required_if" && matches && isNil) {
+        fail(tag);
+        return;
+      }
+      if (tag.name === "excluded_unless" && !matches && !isNil) {
+        fail(tag);
+        return;
+      }
       continue;
     }
     // Any other rule on a missing optional value fails outright, as the reference does for nil pointers.
-    if (isNil && nilable && tag.name !== "gt") return fail(tag);
+    if (isNil && nilable && tag.name !== "gt") {
+      fail(tag);
+      return;
+    }
     const rule = TAG_RULES[tag.name];
-    if (rule && !rule.check(value, tag.param)) return fail(tag);
+    if (rule && !rule.check(value, tag.param)) {
+      fail(tag);
+      return;
+    }
   }
   if (type.kind === "struct" && value !== undefined && value !== null) {
     validateStruct(value as Obj, type.fields, ns, out);
   }
 }
 
-function dive(value: unknown, type: Kind, rest: Tag[], ns: string, display: string, out: ValidationResult[]): void {
+function dive(
+  value: unknown,
+  type: Kind,
+  rest: Tag[],
+  ns: string,
+  display: string,
+  out: ValidationResult[],
+): void {
   if (type.kind === "list" || type.kind === "urlOrUrls") {
     const of: Kind = type.kind === "list" ? type.of : { kind: "url" };
     const elementNilable = of.kind === "url";
@@ -113,6 +135,7 @@ function failMessage(tag: Tag, field: string): string {
   if (tag.name === "required") return `${field} is a required field`;
   const [other = "", expected = ""] = tag.param.split(/\s+/);
   if (tag.name === "required_if") return `${field} is a required field when "${other}" is "${expected}"`;
-  if (tag.name === "excluded_unless") return `${field} must not be present unless "${other}" is "${expected}"`;
+  if (tag.name === "excluded_unless")
+    return `${field} must not be present unless "${other}" is "${expected}"`;
   return `${field} failed on the '${tag.name}' tag`;
 }

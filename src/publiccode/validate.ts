@@ -5,6 +5,7 @@ import { checkFields, type Slot } from "./field-checks.ts";
 import type { FileBase } from "./file-refs.ts";
 import { createNetworkChecker, type NetworkChecker } from "./network-checks.ts";
 import { normalizeDocument } from "./normalize.ts";
+import { failedOutcome, type ValidateOptions, type ValidationOutcome } from "./outcome.ts";
 import { findKeyAtLine, findKeyPosition } from "./positions.ts";
 import type { ValidationResult } from "./result.ts";
 import { PUBLICCODE_V0 } from "./schema-v0.ts";
@@ -13,25 +14,6 @@ import type { PublicCode } from "./types.ts";
 import { validateTags } from "./validate-tags.ts";
 import { checkVersion } from "./version.ts";
 import { parseYamlTree, type YNode } from "./yaml-tree.ts";
-
-export interface ValidateOptions {
-  network?: boolean;
-  baseUrl?: string;
-  branch?: string;
-  localDir?: string;
-  strictness?: "reference" | "standard";
-  allowPrivateNetwork?: boolean;
-  networkTimeoutMs?: number;
-  maxNetworkBytes?: number;
-}
-
-export interface ValidationOutcome {
-  valid: boolean;
-  version: string | null;
-  document: PublicCode | null;
-  normalized: unknown | null;
-  results: ValidationResult[];
-}
 
 interface Prepared {
   version: string | null;
@@ -61,11 +43,21 @@ function prepare(bytes: Uint8Array, options: ValidateOptions, network: NetworkCh
   if (!gate.ok || root?.kind !== "map") return { ...empty, version: gate.version, head: gate.results, root };
 
   const head = [...gate.results];
-  const decoded = decodeDocument(root, PUBLICCODE_V0, strictness === "standard" ? STANDARD_DECODE_OPTIONS : {});
+  const decoded = decodeDocument(
+    root,
+    PUBLICCODE_V0,
+    strictness === "standard" ? STANDARD_DECODE_OPTIONS : {},
+  );
   if (decoded.error) {
     const { kind, line, message } = decoded.error;
     const key = findKeyAtLine(root, line);
-    head.push({ severity: "error", key, message: kind === "type" ? "wrong type for this field" : message, line, column: 1 });
+    head.push({
+      severity: "error",
+      key,
+      message: kind === "type" ? "wrong type for this field" : message,
+      line,
+      column: 1,
+    });
   }
   const doc = (decoded.value ?? {}) as Record<string, unknown>;
   head.push(...validateTags(doc, fieldsOf).map((r) => placeAt(root, r)));
@@ -75,7 +67,15 @@ function prepare(bytes: Uint8Array, options: ValidateOptions, network: NetworkCh
     extraImageExtensions: strictness === "standard" ? [".jpeg"] : [],
   });
   const document = doc as unknown as PublicCode;
-  return { version: gate.version, document, normalized: normalizeDocument(document), head, slots, root, strictness };
+  return {
+    version: gate.version,
+    document,
+    normalized: normalizeDocument(document),
+    head,
+    slots,
+    root,
+    strictness,
+  };
 }
 
 function finish(prepared: Prepared, tail: ValidationResult[]): ValidationOutcome {
@@ -96,24 +96,38 @@ function placeAt(root: YNode | null, result: ValidationResult): ValidationResult
   return { ...result, line: pos.line, column: pos.column };
 }
 
-/** Validates without any network access; what the harvester calls in its hot path. */
-export function validatePubliccodeSync(bytes: Uint8Array, options: Omit<ValidateOptions, "network"> = {}): ValidationOutcome {
-  const prepared = prepare(bytes, options, null);
-  return finish(
-    prepared,
-    prepared.slots.filter((slot): slot is ValidationResult => !(slot instanceof Promise)),
-  );
+/** Validates without any network access; what the harvester calls in its hot path. Never throws. */
+export function validatePubliccodeSync(
+  bytes: Uint8Array,
+  options: Omit<ValidateOptions, "network"> = {},
+): ValidationOutcome {
+  try {
+    const prepared = prepare(bytes, options, null);
+    const local = prepared.slots.filter((slot): slot is ValidationResult => !(slot instanceof Promise));
+    return finish(prepared, local);
+  } catch (error) {
+    return failedOutcome(error);
+  }
 }
 
 /** Validates; with `network: true` also checks that URLs answer and remote images exist. Never throws on input. */
-export async function validatePubliccode(bytes: Uint8Array, options: ValidateOptions = {}): Promise<ValidationOutcome> {
+export async function validatePubliccode(
+  bytes: Uint8Array,
+  options: ValidateOptions = {},
+): Promise<ValidationOutcome> {
   if (!options.network) return validatePubliccodeSync(bytes, options);
   const network = createNetworkChecker({
     timeoutMs: options.networkTimeoutMs,
     maxBytes: options.maxNetworkBytes,
     allowPrivateNetwork: options.allowPrivateNetwork,
   });
-  const prepared = prepare(bytes, options, network);
-  const settled = await Promise.all(prepared.slots.map((slot) => (slot instanceof Promise ? slot : [slot])));
-  return finish(prepared, settled.flat());
+  try {
+    const prepared = prepare(bytes, options, network);
+    const settled = await Promise.all(
+      prepared.slots.map((slot) => (slot instanceof Promise ? slot : [slot])),
+    );
+    return finish(prepared, settled.flat());
+  } catch (error) {
+    return failedOutcome(error);
+  }
 }

@@ -45,7 +45,10 @@ export function checkVersion(root: YNode | null): VersionGate {
   }
   const version = String(node.value);
   if (!SUPPORTED_VERSIONS.includes(version)) {
-    return fail(version, `unsupported version: '${version}'. Supported versions: ${SUPPORTED_VERSIONS.join(", ")}`);
+    return fail(
+      version,
+      `unsupported version: '${version}'. Supported versions: ${SUPPORTED_VERSIONS.join(", ")}`,
+    );
   }
   if (version === "0" || version.startsWith("0.7")) return { ok: true, version, results: [] };
   const pos = findKeyPosition(root, KEY);

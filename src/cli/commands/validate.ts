@@ -28,17 +28,28 @@ function formatHuman(file: string, outcome: ValidationOutcome): string {
 }
 
 function formatJson(file: string, outcome: ValidationOutcome): string {
-  const results = outcome.results.map(({ severity, key, message, line, column }) => ({ severity, key, message, line, column }));
+  const results = outcome.results.map(({ severity, key, message, line, column }) => ({
+    severity,
+    key,
+    message,
+    line,
+    column,
+  }));
   return `${JSON.stringify({ file, valid: outcome.valid, version: outcome.version, results })}\n`;
 }
 
-export async function runValidate(io: CliIo, files: string[], options: ValidateCommandOptions): Promise<number> {
+export async function runValidate(
+  io: CliIo,
+  files: string[],
+  options: ValidateCommandOptions,
+): Promise<number> {
   if (files.length === 0) throw new UsageError("validate needs at least one FILE (or - for standard input)");
   const strictness = options.strictness ?? "reference";
   if (strictness !== "reference" && strictness !== "standard") {
     throw new UsageError(`--strictness must be "reference" or "standard", not "${strictness}"`);
   }
-  if (files.filter((f) => f === "-").length > 1) throw new UsageError("standard input (-) can be read only once");
+  if (files.filter((f) => f === "-").length > 1)
+    throw new UsageError("standard input (-) can be read only once");
   let exitCode: number = ExitCode.ok;
   for (const file of files) {
     const path = file === "-" ? null : resolve(io.cwd, file);
@@ -68,7 +79,10 @@ export const registerValidate: RegisterCommand = (program: Command, io: CliIo, s
     .argument("<files...>", "files to validate; - reads standard input")
     .option("--json", "print one JSON object per file per line")
     .option("--network", "also check that URLs answer and remote images exist")
-    .option("--strictness <mode>", 'reference (parser-go behaviour, default) or standard (the standard\'s text)')
+    .option(
+      "--strictness <mode>",
+      "reference (parser-go behaviour, default) or standard (the standard's text)",
+    )
     .action(async (files: string[], options: ValidateCommandOptions) => {
       setExitCode(await runValidate(io, files, options));
     });

@@ -1,30 +1,20 @@
-// Sends GitHub requests through octokit (its own retry/throttling plugins off: the retry policy lives here, tied
-// to the token pool and the shared HostBudget). Bounded: at most `maxAttempts` per request and a retry budget per
-// crawl shared by all its requests, with exponential backoff + jitter for faults and exact waits for rate limits.
+// Sends GitHub requests through octokit, with octokit's own retry and throttling plugins off: the policy lives
+// here and in the RateGate, tied to the token pool and the shared HostBudget. Bounded: at most `maxAttempts`
+// per request and a retry budget per crawl shared by its requests; exponential backoff with jitter for faults,
+// exact waits for rate limits, and a timeout per request so a hung connection cannot hang a crawl.
 import { Octokit, RequestError } from "octokit";
-import type { Clock } from "../../lib/clock.ts";
-import type { HostBudget } from "../host-budget.ts";
-import { computeBackoffMs, parseRateLimitHeaders } from "../rate-limit.ts";
-import { type ForgeEndpoint, ForgeError } from "../types.ts";
-import { budgetKey } from "./endpoint.ts";
+import { computeBackoffMs } from "../rate-limit.ts";
+import { ForgeError } from "../types.ts";
 import { judgeResponse, type RawResponse, type Verdict } from "./judge-response.ts";
-import { type GithubResource, TokenPool, type TokenSlot } from "./token-pool.ts";
+import { RateGate, type RateGateOptions } from "./rate-gate.ts";
+import type { GithubResource, TokenSlot } from "./token-pool.ts";
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type { Sleep } from "./rate-gate.ts";
 
-export interface GithubTransportOptions {
-  endpoint: ForgeEndpoint;
-  budget: HostBudget;
-  clock: Clock;
-  sleep: Sleep;
-  random: () => number;
+export interface GithubTransportOptions extends RateGateOptions {
   maxAttempts: number;
   backoff: { baseMs: number; maxMs: number };
-  /** First wait for a secondary limit without Retry-After (GitHub: "at least one minute"), doubled on repeats. */
-  secondaryLimitWaitMs: number;
-  /** Longer rate-limit waits fail the crawl with a retryable ForgeError instead of blocking a worker. */
-  maxRateLimitWaitMs: number;
-  /** An answer slower than this counts as a transient fault (a hung connection must not hang the crawl). */
+  /** An answer slower than this counts as a transient fault. */
   requestTimeoutMs: number;
   fetch?: typeof globalThis.fetch;
 }
@@ -34,16 +24,25 @@ export interface RetryBudget {
   remaining: number;
 }
 
+type Call = (
+  octokit: Octokit,
+  signal: AbortSignal,
+) => Promise<{ status: number; headers: object; data: unknown }>;
+
+export interface GraphqlBody {
+  data?: unknown;
+  errors?: { type?: string; message?: string; path?: unknown[] }[];
+}
+
 const silentLog = { debug() {}, info() {}, warn() {}, error() {} };
 
 export class GithubTransport {
-  private readonly pool: TokenPool;
+  private readonly gate: RateGate;
   private readonly octokits = new Map<TokenSlot, Octokit>();
   private sent = 0;
-  private secondaryStreak = 0;
 
   constructor(private readonly options: GithubTransportOptions) {
-    this.pool = new TokenPool(options.endpoint.tokens);
+    this.gate = new RateGate(options);
   }
 
   requestCount(): number {
@@ -51,61 +50,32 @@ export class GithubTransport {
   }
 
   async graphql(query: string, variables: Record<string, unknown>, retry: RetryBudget, signal?: AbortSignal) {
-    const url = this.options.endpoint.graphqlUrl!;
-    const res = await this.send(
-      "graphql",
-      (o, requestSignal) =>
-        o.request({ method: "POST", url, query, variables, request: { signal: requestSignal } }),
-      retry,
-      signal,
-    );
-    return res.data as { data?: unknown; errors?: { type?: string; message?: string; path?: unknown[] }[] };
+    const { endpoint } = this.options;
+    // GitHub serves GraphQL to authenticated callers only; fail before sending rather than collect a 401.
+    if (endpoint.tokens.length === 0) {
+      throw new ForgeError(
+        `GitHub's GraphQL API needs a token: configure one for ${endpoint.apiUrl}`,
+        false,
+        401,
+      );
+    }
+    const url = endpoint.graphqlUrl!;
+    const call: Call = (o, s) => o.request({ method: "POST", url, query, variables, request: { signal: s } });
+    return (await this.send("graphql", call, retry, signal)).data as GraphqlBody;
   }
 
   /** A REST GET; 404 comes back as a response, every other failure as a ForgeError. */
-  restGet(
-    route: string,
-    params: Record<string, string>,
-    retry: RetryBudget,
-    signal?: AbortSignal,
-  ): Promise<RawResponse> {
-    return this.send(
-      "core",
-      (o, requestSignal) => o.request(`GET ${route}`, { ...params, request: { signal: requestSignal } }),
-      retry,
-      signal,
-    );
+  restGet(route: string, params: Record<string, string>, retry: RetryBudget, signal?: AbortSignal) {
+    const call: Call = (o, s) => o.request(`GET ${route}`, { ...params, request: { signal: s } });
+    return this.send("core", call, retry, signal);
   }
 
-  private async send(
-    resource: GithubResource,
-    call: (
-      octokit: Octokit,
-      signal: AbortSignal,
-    ) => Promise<{ status: number; headers: object; data: unknown }>,
-    retry: RetryBudget,
-    signal?: AbortSignal,
-  ): Promise<RawResponse> {
+  private async send(resource: GithubResource, call: Call, retry: RetryBudget, signal?: AbortSignal) {
     for (let attempt = 1; ; attempt++) {
-      const slot = await this.acquire(resource, signal);
-      let res: RawResponse | null = null;
-      let verdict: Verdict;
-      this.sent++;
-      try {
-        const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
-        res = toRaw(await call(this.octokitFor(slot), signal ? AbortSignal.any([signal, timeout]) : timeout));
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        if (error instanceof RequestError && error.response) res = toRaw(error.response);
-        else verdict = { kind: "transient", reason: error instanceof Error ? error.message : String(error) };
-      }
-      if (res) {
-        await this.recordBudget(slot, resource, res);
-        verdict = judgeResponse(res, resource === "graphql", this.options.clock.now());
-      }
-      verdict = verdict!;
+      const slot = await this.gate.acquire(resource, signal);
+      const { res, verdict } = await this.attempt(slot, resource, call, signal);
       if (verdict.kind === "ok") {
-        this.secondaryStreak = 0;
+        this.gate.succeeded();
         return res!;
       }
       if (verdict.kind === "fatal") throw verdict.error;
@@ -118,76 +88,42 @@ export class GithubTransport {
         );
       }
       retry.remaining--;
-      await this.handleRetry(slot, resource, verdict, attempt, signal);
+      if (verdict.kind === "transient") {
+        const { baseMs, maxMs } = this.options.backoff;
+        await this.options.sleep(
+          computeBackoffMs(attempt - 1, { baseMs, maxMs, random: this.options.random }),
+          signal,
+        );
+      } else {
+        await this.gate.limited(slot, resource, verdict);
+      }
     }
   }
 
-  private async handleRetry(
+  private async attempt(
     slot: TokenSlot,
     resource: GithubResource,
-    verdict: Verdict,
-    attempt: number,
+    call: Call,
     signal?: AbortSignal,
-  ) {
-    const key = this.keyFor(slot, resource);
-    const now = this.options.clock.now();
-    if (verdict.kind === "exhausted") {
-      // The next acquire() rotates to another token, or waits for the earliest reset if none is left.
-      this.pool.record(slot, resource, 0, verdict.resetAt);
-      await this.options.budget.record(key, { remaining: 0, resetAt: verdict.resetAt });
-    } else if (verdict.kind === "paused") {
-      const escalating = this.options.secondaryLimitWaitMs * 2 ** this.secondaryStreak++;
-      const until = verdict.until ?? new Date(now.getTime() + escalating);
-      this.pool.pause(slot, until);
-      await this.options.budget.pause(key, until, verdict.reason);
-    } else if (verdict.kind === "transient") {
-      const { baseMs, maxMs } = this.options.backoff;
-      await this.options.sleep(
-        computeBackoffMs(attempt - 1, { baseMs, maxMs, random: this.options.random }),
-        signal,
-      );
-    }
-  }
-
-  /** Picks a token, waits (within bounds) when every token is paused or spent, then asks the shared budget. */
-  private async acquire(resource: GithubResource, signal?: AbortSignal): Promise<TokenSlot> {
-    const now = this.options.clock.now();
-    const { slot, waitUntil } = this.pool.pick(resource, now);
-    if (waitUntil) {
-      const ms = waitUntil.getTime() - now.getTime();
-      if (ms > this.options.maxRateLimitWaitMs) {
-        throw new ForgeError(
-          `GitHub rate limit on ${this.options.endpoint.apiUrl} until ${waitUntil.toISOString()}`,
-          true,
-          429,
-        );
+  ): Promise<{ res: RawResponse | null; verdict: Verdict }> {
+    this.sent++;
+    let res: RawResponse;
+    try {
+      const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
+      res = toRaw(await call(this.octokitFor(slot), signal ? AbortSignal.any([signal, timeout]) : timeout));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // Network failures and timeouts carry no response: worth another try after a backoff.
+      if (!(error instanceof RequestError && error.response)) {
+        return {
+          res: null,
+          verdict: { kind: "transient", reason: error instanceof Error ? error.message : String(error) },
+        };
       }
-      // A little jitter so workers released by the same reset do not all fire in the same instant.
-      await this.options.sleep(ms + Math.round(this.options.random() * 1000), signal);
+      res = toRaw(error.response);
     }
-    await this.options.budget.acquire(this.keyFor(slot, resource), signal);
-    return slot;
-  }
-
-  private async recordBudget(slot: TokenSlot, resource: GithubResource, res: RawResponse): Promise<void> {
-    const info = parseRateLimitHeaders(res.headers);
-    if (!info) return;
-    // A response may report another resource's budget (e.g. REST "core"); file it where it belongs.
-    const reported: GithubResource =
-      info.resource === "graphql" ? "graphql" : info.resource ? "core" : resource;
-    this.pool.record(slot, reported, info.remaining, info.resetAt);
-    const state: { remaining: number; limit?: number; resetAt: Date } = {
-      remaining: info.remaining,
-      resetAt: info.resetAt,
-    };
-    if (info.limit !== undefined) state.limit = info.limit;
-    await this.options.budget.record(this.keyFor(slot, reported), state);
-  }
-
-  /** GraphQL under `host#i` (the crawl's main budget), REST under `host#i:core`: GitHub bills them apart. */
-  private keyFor(slot: TokenSlot, resource: GithubResource): string {
-    const key = budgetKey(this.options.endpoint, slot.index);
-    return resource === "graphql" ? key : `${key}:core`;
+    await this.gate.learn(slot, resource, res);
+    return { res, verdict: judgeResponse(res, resource === "graphql", this.options.clock.now()) };
   }
 
   private octokitFor(slot: TokenSlot): Octokit {

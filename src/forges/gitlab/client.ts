@@ -1,13 +1,7 @@
 // The GitLab forge client: groups (with every subgroup), users, instance roots and single projects, each
 // project reported once with its facts and its publiccode.yml bytes. gitbeaker speaks the API; our transport
 // (budget, retries) carries the requests; `known` lets a re-crawl skip what has not changed.
-import type {
-  ForgeClient,
-  ForgeEndpoint,
-  KnownRepository,
-  ListSourceOptions,
-  RepositoryFacts,
-} from "../types.ts";
+import type { ForgeClient, KnownRepository, ListSourceOptions, RepositoryFacts } from "../types.ts";
 import { toNamespacePath } from "./endpoint.ts";
 import { createGitlabApi, type GitlabApi } from "./gitbeaker.ts";
 import { listSourceProjectPages } from "./list-projects.ts";

@@ -15,8 +15,11 @@ export function toProjectFacts(project: GitlabProject): ProjectFacts {
     isFork: project.forked_from_project != null,
     forkParentUrl: project.forked_from_project?.web_url ?? null,
     isArchived: project.archived ?? false,
-    // "internal" projects are visible to signed-in users only: not public software for the catalogue.
-    isPrivate: project.visibility !== undefined && project.visibility !== "public",
+    // "internal" projects are visible to signed-in users only, and a public project may keep its repository
+    // to members ("private" access level): neither is public code for the catalogue.
+    isPrivate:
+      (project.visibility !== undefined && project.visibility !== "public") ||
+      project.repository_access_level === "private",
     // GitLab has no disabled repositories as GitHub does; a project whose repository feature is off is closest.
     isDisabled: project.repository_access_level === "disabled",
     isEmpty: project.empty_repo ?? false,

@@ -31,13 +31,18 @@ export async function readPubliccode(
 
   const query = new URLSearchParams({ ref: facts.defaultBranch });
   const path = `projects/${facts.forgeRepoId}/repository/files/${encodeURIComponent(FILE_NAME)}`;
-  const head = await orNullOn404(() => ctx.transport.request("HEAD", path, query, ctx.signal));
+  // 403 here means this one repository is closed to us (members only): it has no file we may publish, and it
+  // must not stop the listing of every other project.
+  const head = await orNullOn404(() => ctx.transport.request("HEAD", path, query, ctx.signal), true);
   if (!head) return { publiccode: null };
   const blobId = head.headers.get("x-gitlab-blob-id");
   if (known && blobId && known.blobSha === blobId) return notModified(known);
 
   // Between the HEAD and the GET a push may remove the file: then the project simply has none.
-  const raw = await orNullOn404(() => ctx.api.files.show(facts.forgeRepoId, FILE_NAME, facts.defaultBranch));
+  const raw = await orNullOn404(
+    () => ctx.api.files.show(facts.forgeRepoId, FILE_NAME, facts.defaultBranch),
+    true,
+  );
   if (!raw) return { publiccode: null };
   const file = parseGitlab(gitlabFileSchema, raw, "repository file");
   return { publiccode: { path: FILE_NAME, blobSha: file.blob_id, bytes: decodeBase64(file.content) } };
@@ -50,11 +55,13 @@ function notModified(known: KnownRepository): PubliccodeOutcome {
   return { publiccode, publiccodeNotModified: true };
 }
 
-export async function orNullOn404<T>(call: () => Promise<T>): Promise<T | null> {
+/** `call`'s result, or null when GitLab answers 404 (or also 403, with `forbiddenToo`). */
+export async function orNullOn404<T>(call: () => Promise<T>, forbiddenToo = false): Promise<T | null> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof ForgeError && error.status === 404) return null;
+    if (error instanceof ForgeError && (error.status === 404 || (forbiddenToo && error.status === 403)))
+      return null;
     throw error;
   }
 }

@@ -8,6 +8,8 @@ import { type Clock, systemClock } from "../../lib/clock.ts";
 import type { HostBudget } from "../host-budget.ts";
 import { computeBackoffMs, parseRateLimitHeaders, parseRetryAfter } from "../rate-limit.ts";
 import { type ForgeEndpoint, ForgeError } from "../types.ts";
+import { createTokenPool, type TokenSlot } from "./token-pool.ts";
+import { describeFailure, readBody, realSleep } from "./transport-support.ts";
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -37,7 +39,8 @@ export interface GitlabResponse {
 }
 
 export interface GitlabTransport {
-  readonly budgetKey: string;
+  /** The HostBudget keys this transport spends, one per token. */
+  readonly budgetKeys: readonly string[];
   /** `path` is relative to the API base and already encoded, e.g. "projects/12/repository/files/publiccode.yml". */
   request(
     method: "GET" | "HEAD",
@@ -53,18 +56,14 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 export function createGitlabTransport(options: GitlabTransportOptions): GitlabTransport {
   const { endpoint, budget } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const clock = options.clock ?? systemClock;
   const maxRetries = options.maxRetries ?? 4;
   const backoff = { baseMs: options.retryBaseMs ?? 1000, maxMs: options.retryMaxMs ?? 60_000, random };
   const maxWaitMs = options.maxWaitMs ?? 5 * 60_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const token = endpoint.tokens[0];
-  // One budget per token (or per anonymous client IP): GitLab counts each separately.
-  const budgetKey = `${new URL(endpoint.apiUrl).host}#${token ? 0 : "anonymous"}`;
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (token) headers["private-token"] = token;
+  const pool = createTokenPool(endpoint.apiUrl, endpoint.tokens);
   let count = 0;
 
   async function request(
@@ -76,15 +75,26 @@ export function createGitlabTransport(options: GitlabTransportOptions): GitlabTr
     const search = query && [...query.keys()].length > 0 ? `?${query}` : "";
     const url = `${endpoint.apiUrl}/${path.replace(/^\/+/, "")}${search}`;
     for (let attempt = 0; ; attempt++) {
-      await budget.acquire(budgetKey, signal);
+      const slot = pool.pick(clock.now().getTime());
+      await budget.acquire(slot.key, signal);
       count++;
-      const outcome = await attemptOnce(method, url, path, signal);
+      const outcome = await attemptOnce(slot, method, url, path, signal);
       if ("response" in outcome) return outcome.response;
       const { failure, res } = outcome;
       if (!failure.retry) throw failure;
-      // Planned before the attempt check so a final 429 still pauses the host for everyone else.
-      const waitMs = res ? await planWait(res, attempt) : computeBackoffMs(attempt, backoff);
+      // Planned before the attempt check so a final 429 still pauses the token for everyone else.
+      const waitMs = res ? await planWait(slot, res, attempt) : computeBackoffMs(attempt, backoff);
       if (attempt >= maxRetries) throw failure;
+      // A rate-limited request goes out again at once with another token that still has budget.
+      if (res?.status === 429 && pool.hasOtherReady(slot, clock.now().getTime())) continue;
+      if (waitMs > maxWaitMs) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new ForgeError(
+          `${failure.message} (asks to wait ${seconds} s: too long)`,
+          true,
+          failure.status,
+        );
+      }
       await sleep(waitMs, signal);
     }
   }
@@ -92,6 +102,7 @@ export function createGitlabTransport(options: GitlabTransportOptions): GitlabTr
   type Outcome = { response: GitlabResponse } | { failure: ForgeError; res?: Response };
 
   async function attemptOnce(
+    slot: TokenSlot,
     method: string,
     url: string,
     path: string,
@@ -102,8 +113,10 @@ export function createGitlabTransport(options: GitlabTransportOptions): GitlabTr
       // A hung connection must not hold a crawl forever: each attempt gets its own deadline.
       const deadline = AbortSignal.timeout(requestTimeoutMs);
       const attemptSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      const headers: Record<string, string> = { accept: "application/json" };
+      if (slot.token) headers["private-token"] = slot.token;
       res = await doFetch(url, { method, headers, signal: attemptSignal });
-      await recordBudget(res.headers);
+      await recordBudget(slot, res.headers);
       if (res.ok)
         return { response: { status: res.status, headers: res.headers, body: await readBody(res, method) } };
     } catch (error) {
@@ -123,72 +136,33 @@ export function createGitlabTransport(options: GitlabTransportOptions): GitlabTr
     };
   }
 
-  async function recordBudget(resHeaders: Headers): Promise<void> {
+  async function recordBudget(slot: TokenSlot, resHeaders: Headers): Promise<void> {
     const info = parseRateLimitHeaders(resHeaders);
     if (!info) return;
-    await budget.record(budgetKey, {
+    slot.remaining = info.remaining;
+    slot.resetAtMs = info.resetAt.getTime();
+    await budget.record(slot.key, {
       remaining: info.remaining,
       resetAt: info.resetAt,
       ...(info.limit !== undefined ? { limit: info.limit } : {}),
     });
   }
 
-  /** How long to wait before retrying a retryable status; pauses the whole host on 429. */
-  async function planWait(res: Response, attempt: number): Promise<number> {
+  /** How long to wait before retrying; a 429 pauses its token for everyone who shares the budget. */
+  async function planWait(slot: TokenSlot, res: Response, attempt: number): Promise<number> {
     const now = clock.now();
-    if (res.status !== 429 && res.status !== 503) return computeBackoffMs(attempt, backoff);
-    const until =
+    const backoffMs = computeBackoffMs(attempt, backoff);
+    if (res.status !== 429 && res.status !== 503) return backoffMs;
+    const hinted =
       parseRetryAfter(res.headers, now) ??
-      (res.status === 429 ? parseRateLimitHeaders(res.headers)?.resetAt : null);
-    if (!until) return computeBackoffMs(attempt, backoff);
-    const waitMs = Math.max(0, until.getTime() - now.getTime());
-    if (waitMs > maxWaitMs) {
-      throw new ForgeError(
-        `GitLab asks to wait ${Math.ceil(waitMs / 1000)} s, more than allowed`,
-        true,
-        res.status,
-      );
+      (res.status === 429 ? parseRateLimitHeaders(res.headers)?.resetAt : undefined);
+    const until = hinted ?? new Date(now.getTime() + backoffMs);
+    if (res.status === 429) {
+      slot.pausedUntilMs = until.getTime();
+      await budget.pause(slot.key, until, `429 from ${endpoint.apiUrl}`);
     }
-    if (res.status === 429) await budget.pause(budgetKey, until, `429 from ${endpoint.apiUrl}`);
-    return waitMs;
+    return Math.max(0, until.getTime() - now.getTime());
   }
 
-  return { budgetKey, request, requestCount: () => count };
-}
-
-/** JSON for JSON answers, text otherwise; a body cut off mid-way throws, so the caller retries it. */
-async function readBody(res: Response, method: string): Promise<unknown> {
-  if (method === "HEAD" || res.status === 204 || res.status === 304) return null;
-  const text = await res.text();
-  const type = res.headers.get("content-type") ?? "";
-  return type.includes("json") ? JSON.parse(text) : text;
-}
-
-function describeFailure(method: string, path: string, status: number, body: unknown): string {
-  const detail =
-    body && typeof body === "object"
-      ? String(
-          (body as { message?: unknown; error?: unknown }).message ??
-            (body as { error?: unknown }).error ??
-            "",
-        )
-      : typeof body === "string"
-        ? body.trim()
-        : "";
-  return `GitLab ${method} ${path}: ${status}${detail ? ` ${detail}` : ""}`;
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
+  return { budgetKeys: pool.slots.map((slot) => slot.key), request, requestCount: () => count };
 }

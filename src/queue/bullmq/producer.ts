@@ -36,7 +36,8 @@ export class Producer {
 
   /** Turns an error raised because Redis went away mid-call into QueueUnavailableError; others pass through. */
   toUnavailable(error: unknown): unknown {
-    if (this.redis.status === "ready" || error instanceof QueueUnavailableError) return error;
+    if (error instanceof QueueUnavailableError) return error;
+    if (this.redis.status === "ready" && !isConnectionError(error)) return error;
     const reason = error instanceof Error ? error.message : String(error);
     return new QueueUnavailableError(`job queue unavailable: lost Redis at ${this.#where} (${reason})`);
   }
@@ -52,4 +53,12 @@ export class Producer {
     clearTimeout(timer);
     this.redis.off("ready", onReady);
   }
+}
+
+// ioredis reports a connection lost mid-command with these messages before its status leaves "ready".
+const connectionErrorPattern =
+  /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/;
+
+function isConnectionError(error: unknown): boolean {
+  return error instanceof Error && connectionErrorPattern.test(error.message);
 }

@@ -6,9 +6,8 @@ import type { Redis } from "ioredis";
 import { type Clock, systemClock } from "../../lib/clock.ts";
 import { type Logger, silentLogger } from "../../logger.ts";
 import { QueueUnavailableError } from "../errors.ts";
-import { checkJobId, computeBackoffMs, defaultBackoff, resolveJobOptions } from "../retry-policy.ts";
+import { checkJobId, resolveJobOptions } from "../retry-policy.ts";
 import type {
-  BackoffOptions,
   EnqueuedJob,
   EnqueueOptions,
   JobObserver,
@@ -19,6 +18,7 @@ import type {
   QueueState,
 } from "../types.ts";
 import { noopJobObserver } from "../types.ts";
+import { createBackoffStrategy, toStoredBackoff } from "./backoff.ts";
 import { closeConnection, createConsumerConnection } from "./connection.ts";
 import { encodeJobId } from "./job-id.ts";
 import { wrapProcessor } from "./processor.ts";
@@ -26,6 +26,8 @@ import { Producer, type ProducerOptions } from "./producer.ts";
 import { readQueueState } from "./state.ts";
 
 export interface BullMqQueueOptions extends ProducerOptions {
+  /** How long close() waits for workers to stop before cutting the connections. */
+  closeTimeoutMs?: number;
   url: string;
   /** Namespace of every Redis key (BullMQ's `prefix`); tests use a unique one. */
   prefix?: string;
@@ -37,8 +39,6 @@ export interface BullMqQueueOptions extends ProducerOptions {
   retain?: number;
 }
 
-/** Our backoff rides in the job's options under BullMQ's custom-strategy type, so every worker reads the same. */
-type StoredBackoff = { type: "catalogue-exponential"; delay: number } & BackoffOptions;
 const unfinished = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
 
 export class BullMqJobQueue implements JobQueue {
@@ -78,16 +78,11 @@ export class BullMqJobQueue implements JobQueue {
         // got there first, removing fails or removes its fresh job; either way add() below leaves exactly one.
         await existing.remove().catch(() => {});
       }
-      const backoff: StoredBackoff = {
-        type: "catalogue-exponential",
-        delay: resolved.backoff.baseMs,
-        ...resolved.backoff,
-      };
       await q.add(name, data, {
         jobId: encodeJobId(id),
         delay: resolved.delayMs,
         attempts: resolved.attempts,
-        backoff,
+        backoff: toStoredBackoff(resolved.backoff),
         removeOnComplete: { count: this.#options.retain },
         removeOnFail: { count: this.#options.retain },
       });
@@ -115,10 +110,7 @@ export class BullMqJobQueue implements JobQueue {
       prefix: this.#options.prefix,
       concurrency: Math.max(1, options.concurrency ?? 1),
       settings: {
-        backoffStrategy: (attemptsMade, _type, _error, job) => {
-          const stored = (job?.opts.backoff ?? {}) as Partial<StoredBackoff>;
-          return computeBackoffMs(attemptsMade, { ...defaultBackoff, ...stripType(stored) }, random);
-        },
+        backoffStrategy: createBackoffStrategy(random),
       },
     });
     worker.on("error", (error) => this.#logger.warn({ err: error, queue }, "bullmq worker error"));
@@ -143,8 +135,10 @@ export class BullMqJobQueue implements JobQueue {
     if (this.#closed) return;
     this.#closed = true;
     for (const worker of this.#workers.values()) worker.cancelAllJobs("the job queue is closing");
-    await Promise.allSettled([...this.#workers.values()].map((worker) => worker.close()));
-    await Promise.allSettled([...this.#queues.values()].map((q) => q.close()));
+    // Closing talks to Redis; when Redis is down it would wait for a reconnect forever, so it gets a deadline and
+    // then the connections are cut (their pending commands fail, and stalled-job recovery takes over).
+    const closing = [...this.#workers.values(), ...this.#queues.values()].map((closable) => closable.close());
+    await settleWithin(closing, this.#options.closeTimeoutMs ?? 10_000);
     await Promise.all([closeConnection(this.#producer.redis), closeConnection(this.#consumer)]);
   }
 
@@ -164,10 +158,11 @@ export class BullMqJobQueue implements JobQueue {
   }
 }
 
-function stripType({
-  type: _type,
-  delay: _delay,
-  ...backoff
-}: Partial<StoredBackoff>): Partial<BackoffOptions> {
-  return backoff;
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled(promises), deadline]);
+  clearTimeout(timer);
 }

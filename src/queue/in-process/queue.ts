@@ -81,6 +81,7 @@ export class InProcessJobQueue implements JobQueue {
     processor: Processor<Data, Result>,
     options: ProcessOptions = {},
   ): void {
+    if (this.#closed) throw new QueueUnavailableError("the job queue is closed");
     const lane = this.#lane(queue);
     if (lane.processor) throw new Error(`queue '${queue}' already has a processor in this process`);
     lane.processor = processor as Processor<unknown, unknown>;

@@ -1,6 +1,6 @@
 // One behavioural suite for both job-queue backends (in-process and BullMQ on the shared Redis).
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { PermanentJobError } from "../../../src/queue/errors.ts";
+import { PermanentJobError, QueueUnavailableError } from "../../../src/queue/errors.ts";
 import type { Job } from "../../../src/queue/types.ts";
 import { InvalidInputError } from "../../../src/services/errors.ts";
 import { createBackends, createGate } from "./support/backends.ts";
@@ -267,6 +267,13 @@ describe.each(backends)("job queue ($name)", ({ create }) => {
   it("rejects a bare integer as jobId", async () => {
     const { queue } = create();
     await expect(queue.enqueue("crawl-source", "crawl", {}, { jobId: "42" })).rejects.toThrow(/bare integer/);
+  });
+
+  it("rejects enqueue and process once the queue is closed", async () => {
+    const { queue } = create();
+    await queue.close();
+    await expect(queue.enqueue("sync-peer", "sync", {})).rejects.toThrow(QueueUnavailableError);
+    expect(() => queue.process("sync-peer", async () => {})).toThrow(QueueUnavailableError);
   });
 
   it("refuses a second processor for the same queue", () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BullMqJobQueue } from "../../../src/queue/bullmq/queue.ts";
 import { QueueUnavailableError } from "../../../src/queue/errors.ts";
+import { createHostBudget } from "../../../src/queue/host-budget/create.ts";
 import { type OwnRedisServer, startRedisServer } from "../../support/redis.ts";
 
 const eventually = { timeout: 20_000, interval: 50 };
@@ -44,5 +45,19 @@ describe("BullMQ queue during a Redis outage", () => {
     await server.stop();
     queue = new BullMqJobQueue({ url, prefix: "never", connectTimeoutMs: 300, reconnectMaxMs: 100 });
     await expect(queue.enqueue("sync-peer", "sync", {})).rejects.toThrow(QueueUnavailableError);
+  });
+
+  it("rejects a host-budget acquire while Redis is down instead of waiting for it, and serves it again after", async () => {
+    server = await startRedisServer();
+    const { budget, close } = createHostBudget({ REDIS_URL: server.url }, { prefix: "outage-budget" });
+    try {
+      await budget.acquire("api.github.com");
+      await server.stop();
+      await expect(budget.acquire("api.github.com")).rejects.toThrow();
+      await server.start();
+      await vi.waitFor(() => budget.acquire("api.github.com"), eventually);
+    } finally {
+      await close();
+    }
   });
 });

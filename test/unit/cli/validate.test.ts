@@ -41,7 +41,10 @@ describe("catalogue validate", () => {
 
   it("prints exactly one JSON object per file per line with --json", async () => {
     const run = await runCli(["validate", "--json", VALID, INVALID]);
-    const lines = run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual({ file: VALID, valid: true, version: "0", results: [] });
     expect(lines[1]).toMatchObject({ file: INVALID, valid: false, version: "0" });
@@ -61,7 +64,9 @@ describe("catalogue validate", () => {
   });
 
   it("reads the standard's text with --strictness standard", async () => {
-    const text = (await import("node:fs")).readFileSync(VALID, "utf8").replace("platforms:\n  - web", "platforms: web");
+    const text = (await import("node:fs"))
+      .readFileSync(VALID, "utf8")
+      .replace("platforms:\n  - web", "platforms: web");
     const path = tempFile(text);
     expect((await runCli(["validate", path])).code).toBe(1);
     expect((await runCli(["validate", "--strictness", "standard", path])).code).toBe(0);

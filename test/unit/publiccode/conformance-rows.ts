@@ -23,11 +23,16 @@ export interface ExpectedRow {
 /** Why a row is outside the no-network denominator (null: inside). */
 export function exclusionOf(row: ExpectedRow, filesWithOffRows: Set<string>): string | null {
   if (row.goTest === "") return "no upstream test asserts this file";
-  if (/ not reachable: | is not a valid code repository|^is not a valid code repository$|HTTP GET failed for /.test(row.message)) {
+  if (
+    / not reachable: | is not a valid code repository|^is not a valid code repository$|HTTP GET failed for /.test(
+      row.message,
+    )
+  ) {
     return "needs the live network";
   }
   if (row.message === "is not a valid code repository") return "needs the live network";
-  if (row.network === "on" && filesWithOffRows.has(row.file)) return "superseded by the file's network-off rows";
+  if (row.network === "on" && filesWithOffRows.has(row.file))
+    return "superseded by the file's network-off rows";
   return null;
 }
 
@@ -36,8 +41,17 @@ export function readExpectedRows(): ExpectedRow[] {
   return lines
     .filter((line) => line.trim() !== "")
     .map((line) => {
-      const [file = "", expected = "", key = "", message = "", severity = "", l = "0", c = "0", network = "", goTest = ""] =
-        line.split("\t");
+      const [
+        file = "",
+        expected = "",
+        key = "",
+        message = "",
+        severity = "",
+        l = "0",
+        c = "0",
+        network = "",
+        goTest = "",
+      ] = line.split("\t");
       return {
         file,
         expected: expected as "valid" | "invalid",
@@ -62,7 +76,11 @@ export interface FileReport {
 }
 
 const sameResult = (row: ExpectedRow, r: ValidationResult) =>
-  r.key === row.key && r.message === row.message && r.line === row.line && r.column === row.column && r.severity === row.severity;
+  r.key === row.key &&
+  r.message === row.message &&
+  r.line === row.line &&
+  r.column === row.column &&
+  r.severity === row.severity;
 
 /** Runs every file whose rows are in the denominator and pairs each expected row with our results. */
 export function runConformance(): { files: FileReport[]; excluded: { row: ExpectedRow; reason: string }[] } {

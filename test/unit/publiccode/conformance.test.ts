@@ -13,7 +13,9 @@ function rates(major: "v0" | "v1") {
     verdictMatches: mine.filter((f) => f.expectedValid === f.actualValid).length,
     rows: rows.length,
     rowMatches: rows.filter((r) => r.matched).length,
-    mismatches: mine.filter((f) => f.expectedValid !== f.actualValid || f.rows.some((r) => !r.matched)).map((f) => f.file),
+    mismatches: mine
+      .filter((f) => f.expectedValid !== f.actualValid || f.rows.some((r) => !r.matched))
+      .map((f) => f.file),
   };
 }
 

@@ -13,15 +13,31 @@ const aliasBomb = () => {
 };
 
 const cases: { name: string; input: () => Uint8Array; message: string | RegExp; line?: number }[] = [
-  { name: "an empty file", input: () => new Uint8Array(), message: "publiccodeYmlVersion is a required field" },
-  { name: "a file of comments only", input: () => bytes("# nothing\n"), message: "publiccodeYmlVersion is a required field" },
+  {
+    name: "an empty file",
+    input: () => new Uint8Array(),
+    message: "publiccodeYmlVersion is a required field",
+  },
+  {
+    name: "a file of comments only",
+    input: () => bytes("# nothing\n"),
+    message: "publiccodeYmlVersion is a required field",
+  },
   {
     name: "several YAML documents",
     input: () => bytes('publiccodeYmlVersion: "0"\n---\nname: x\n'),
     message: "multiple YAML documents in one file are not supported",
   },
-  { name: "invalid UTF-8", input: () => new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]), message: "Invalid UTF-8" },
-  { name: "Latin-1 text", input: () => new Uint8Array([...bytes("name: caf"), 0xe9, 0x0a]), message: "Invalid UTF-8" },
+  {
+    name: "invalid UTF-8",
+    input: () => new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]),
+    message: "Invalid UTF-8",
+  },
+  {
+    name: "Latin-1 text",
+    input: () => new Uint8Array([...bytes("name: caf"), 0xe9, 0x0a]),
+    message: "Invalid UTF-8",
+  },
   {
     name: "tabs used as indentation",
     input: () => bytes('publiccodeYmlVersion: "0"\nlegal:\n\tlicense: MIT\n'),
@@ -45,13 +61,21 @@ const cases: { name: string; input: () => Uint8Array; message: string | RegExp; 
     input: () => bytes(`a: ${"[".repeat(10_000)}${"]".repeat(10_000)}`),
     message: /^YAML nesting too deep/,
   },
-  { name: "10,000-deep block nesting", input: () => bytes(`${"- ".repeat(10_000)}x`), message: /^YAML nesting too deep/ },
+  {
+    name: "10,000-deep block nesting",
+    input: () => bytes(`${"- ".repeat(10_000)}x`),
+    message: /^YAML nesting too deep/,
+  },
   {
     name: "nesting just past the depth limit",
     input: () => bytes(`a: ${"[".repeat(PARSE_LIMITS.maxDepth + 1)}${"]".repeat(PARSE_LIMITS.maxDepth + 1)}`),
     message: `YAML nesting too deep (limit ${PARSE_LIMITS.maxDepth} levels)`,
   },
-  { name: "a bare scalar", input: () => bytes("just a string\n"), message: "publiccodeYmlVersion is a required field" },
+  {
+    name: "a bare scalar",
+    input: () => bytes("just a string\n"),
+    message: "publiccodeYmlVersion is a required field",
+  },
 ];
 
 describe("hostile and broken input", () => {
@@ -68,7 +92,12 @@ describe("hostile and broken input", () => {
     const lf = 'publiccodeYmlVersion: "0.2"\nname: x\nfoo: 1\n';
     const crlf = validatePubliccodeSync(bytes(lf.replaceAll("\n", "\r\n")));
     expect(crlf.results).toEqual(validatePubliccodeSync(bytes(lf)).results);
-    expect(crlf.results[0]).toMatchObject({ severity: "warning", key: "publiccodeYmlVersion", line: 1, column: 1 });
+    expect(crlf.results[0]).toMatchObject({
+      severity: "warning",
+      key: "publiccodeYmlVersion",
+      line: 1,
+      column: 1,
+    });
   });
 
   it("exports limits that are finite and frozen", () => {

@@ -34,7 +34,9 @@ describe("real-world corpus", () => {
   });
 
   it("calls not-YAML exactly the files that do not parse (syntax errors, Latin-1, duplicate keys)", () => {
-    const notYaml = [...table].filter(([, outcomeClass]) => outcomeClass === "not-yaml").map(([file]) => file);
+    const notYaml = [...table]
+      .filter(([, outcomeClass]) => outcomeClass === "not-yaml")
+      .map(([file]) => file);
     expect(notYaml.sort()).toEqual([
       "Arpae-it__Rshortener.yml",
       "BW-Projects__aTrain.yml",

@@ -63,10 +63,17 @@ describe("GitHub client under server faults", () => {
       status: 200,
       body: {
         data: null,
-        errors: [{ message: "Something went wrong while executing your query. This may be the result of a timeout." }],
+        errors: [
+          {
+            message: "Something went wrong while executing your query. This may be the result of a timeout.",
+          },
+        ],
       },
     };
-    h = await startGithubHarness({ world: orgWith(10), faults: { rules: [{ times: 1, respond: timedOut }] } });
+    h = await startGithubHarness({
+      world: orgWith(10),
+      faults: { rules: [{ times: 1, respond: timedOut }] },
+    });
 
     expect(await h.list("acme")).toHaveLength(10);
     expect(h.fake.counts.total).toBe(2);

@@ -27,6 +27,15 @@ describe("GitHub client listing an organisation", () => {
     expect(h.client.requestCount()).toBe(3);
   });
 
+  it("follows the cursor through short pages until GitHub says there is no next page", async () => {
+    const world = new GithubWorld();
+    for (let i = 0; i < 100; i++) world.addRepository(`acme/r${i}`, { files: { "a.txt": "a" } });
+    h = await startGithubHarness({ world, pageSizeCap: 30 });
+
+    expect(new Set((await h.list("acme")).map((r) => r.fullPath)).size).toBe(100);
+    expect(h.fake.counts.byKind).toEqual({ graphql: 4 });
+  });
+
   it("reports flags, ids, default branch, pushed time and fork parent as GitHub has them", async () => {
     const world = new GithubWorld();
     const upstream = world.addRepository("other/upstream", { files: { "a.txt": "a" } });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type GithubHarness, startGithubHarness } from "../../../support/fake-forge/github/index.ts";
+import { createGithubClient, resolveGithubEndpoint } from "../../../../src/forges/github/index.ts";
+import { MemoryHostBudget } from "../../../../src/queue/host-budget/memory.ts";
+import {
+  collect,
+  type GithubHarness,
+  startFakeGithub,
+  startGithubHarness,
+} from "../../../support/fake-forge/github/index.ts";
 import { GithubWorld } from "../../../support/fake-forge/github/world.ts";
 
 function smallWorld(): GithubWorld {
@@ -90,11 +97,39 @@ describe("GitHub client sources and layouts", () => {
     expect(h.fake.counts.total).toBe(0);
   });
 
-  it("fails with a non-retryable 401 when the token is refused", async () => {
-    h = await startGithubHarness({ world: smallWorld(), client: {} });
-    h.fake.setFaults({ rules: [{ respond: { status: 401, body: { message: "Bad credentials" } } }] });
+  it("refuses to crawl without a token, since GitHub serves GraphQL to authenticated callers only", async () => {
+    const world = smallWorld();
+    const fake = await startFakeGithub({ world });
+    try {
+      const client = createGithubClient({
+        endpoint: resolveGithubEndpoint("https://github.com", fake.apiUrl, []),
+        budget: new MemoryHostBudget(),
+      });
+      await expect(collect(client.listSource("https://github.com/acme"))).rejects.toMatchObject({
+        retry: false,
+        status: 401,
+      });
+      expect(fake.counts.total).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
 
-    await expect(h.list("acme")).rejects.toMatchObject({ name: "ForgeError", retry: false, status: 401 });
-    expect(h.fake.counts.total).toBe(1);
+  it("fails with a non-retryable 401 when the fake refuses the token", async () => {
+    const world = smallWorld();
+    const fake = await startFakeGithub({ world, tokens: { "good-token": {} } });
+    try {
+      const client = createGithubClient({
+        endpoint: resolveGithubEndpoint("https://github.com", fake.apiUrl, ["revoked-token"]),
+        budget: new MemoryHostBudget(),
+      });
+      await expect(collect(client.listSource("https://github.com/acme"))).rejects.toMatchObject({
+        retry: false,
+        status: 401,
+      });
+      expect(fake.counts.total).toBe(1);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -121,4 +121,26 @@ describe("GitLab client: group sources", () => {
     expect(byPath.get("blank")).toMatchObject({ isEmpty: true, defaultBranch: null, publiccode: null });
     expect(byPath.get("upstream")?.pushedAt).toMatch(/^2026-/);
   });
+
+  it("keeps listing past a public project whose repository is for members only, reporting it private", async () => {
+    const world = new FakeGitlabWorld();
+    const group = world.addGroup("org");
+    const closed = world.addProject({
+      path: "closed",
+      namespace: { kind: "group", id: group.id },
+      files: { "publiccode.yml": PUBLICCODE },
+    });
+    world.setRepositoryAccess(closed, "private");
+    world.addProject({
+      path: "open",
+      namespace: { kind: "group", id: group.id },
+      files: { "publiccode.yml": PUBLICCODE },
+    });
+    h = await startGitlabHarness({ world });
+
+    const byPath = new Map((await h.list("org")).map((r) => [r.fullPath, r]));
+
+    expect(byPath.get("org/closed")).toMatchObject({ isPrivate: true, publiccode: null });
+    expect(byPath.get("org/open")?.publiccode).not.toBeNull();
+  });
 });

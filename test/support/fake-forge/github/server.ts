@@ -29,6 +29,8 @@ export interface FakeGithubOptions {
   /** The fake's notion of time for rate-limit windows; share the client's test clock. */
   now?: () => Date;
   textLimitBytes?: number;
+  /** Short pages: at most this many repositories per GraphQL page, whatever the client asks. */
+  pageSizeCap?: number;
   faults?: FaultOptions;
 }
 
@@ -163,6 +165,7 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     const body = await executeGithubQuery(options.world, parsed.document, payload.variables, {
       webUrl,
       textLimitBytes: options.textLimitBytes ?? 512 * 1024,
+      ...(options.pageSizeCap ? { pageSizeCap: options.pageSizeCap } : {}),
       rateLimit,
     });
     return { status: 200, headers, body };

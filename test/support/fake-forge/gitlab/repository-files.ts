@@ -13,7 +13,12 @@ export function fileResponse(
   filePath: string,
   ref: string | null,
   head: boolean,
+  authenticated: boolean,
 ): FakeResponse {
+  // A public project whose repository is for members only: outsiders may see the project, not its files.
+  if (project.repositoryAccessLevel === "private" && !authenticated) {
+    return { status: 403, body: head ? undefined : { message: "403 Forbidden" } };
+  }
   if (!ref) return { status: 400, body: { error: "ref is missing, ref is empty" } };
   if (project.defaultBranch === null || project.repositoryAccessLevel === "disabled") {
     return { status: 404, body: head ? undefined : { message: "404 File Not Found" } };

@@ -89,7 +89,7 @@ export function routeGitlabRequest(ctx: RouteContext, req: FakeRequest): FakeRes
     if (!project || !visible(project.visibility)) return notFound("Project");
     if (sub === undefined) return { status: 200, body: toProjectJson(ctx.world, project, ctx.webUrl) };
     if (sub === "repository" && rest[0] === "files" && rest.length === 2) {
-      return fileResponse(project, rest[1]!, q.get("ref"), req.method === "HEAD");
+      return fileResponse(project, rest[1]!, q.get("ref"), req.method === "HEAD", ctx.authenticated);
     }
   }
   return { status: 404, body: { error: "404 Not Found" } };

@@ -17,7 +17,10 @@ export interface FakeGitlabOptions {
   world: FakeGitlabWorld;
   /** Valid tokens; a request with another token gets 401. Anonymous requests are always allowed. */
   tokens?: string[];
-  /** Requests per window before 429 (default: unlimited, but the headers are still sent). */
+  /**
+   * Requests per window before 429, counted per token and for anonymous callers together, as GitLab counts per
+   * user and per IP (default: unlimited, but the headers are still sent).
+   */
   rateLimit?: { limit: number; windowMs: number };
   /** The fake's notion of time for RateLimit-Reset (default Date.now); share a test clock with the client. */
   now?: () => number;
@@ -36,11 +39,16 @@ export async function startFakeGitlab(options: FakeGitlabOptions): Promise<FakeG
   const now = options.now ?? Date.now;
   const limit = options.rateLimit?.limit ?? 2000;
   const windowMs = options.rateLimit?.windowMs ?? 60_000;
-  let window = { resetAt: now() + windowMs, used: 0 };
+  const windows = new Map<string, { resetAt: number; used: number }>();
 
   const handler = (req: FakeRequest): FakeResponse => {
     options.onRequest?.(req);
-    if (now() >= window.resetAt) window = { resetAt: now() + windowMs, used: 0 };
+    const token = readToken(req);
+    let window = windows.get(token ?? "");
+    if (!window || now() >= window.resetAt) {
+      window = { resetAt: now() + windowMs, used: 0 };
+      windows.set(token ?? "", window);
+    }
     window.used++;
     const rateHeaders = {
       "ratelimit-limit": String(limit),
@@ -57,7 +65,6 @@ export async function startFakeGitlab(options: FakeGitlabOptions): Promise<FakeG
         body: "Retry later\n",
       };
     }
-    const token = readToken(req);
     if (token !== undefined && !(options.tokens ?? []).includes(token)) {
       return { status: 401, headers: rateHeaders, body: { message: "401 Unauthorized" } };
     }

@@ -121,6 +121,10 @@ export class FakeGitlabWorld {
     project.namespace = to;
   }
 
+  setRepositoryAccess(project: FakeProject, level: FakeProject["repositoryAccessLevel"]): void {
+    project.repositoryAccessLevel = level;
+  }
+
   archive(project: FakeProject): void {
     project.archived = true;
   }

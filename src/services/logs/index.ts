@@ -1,0 +1,3 @@
+export * from "./append.ts";
+export * from "./list.ts";
+export * from "./schemas.ts";
