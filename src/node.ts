@@ -8,6 +8,7 @@ import { createApp } from "./http/app.ts";
 import type { VerifyToken } from "./http/context.ts";
 import { createPrometheusRegistry } from "./http/metrics/registry.ts";
 import { createStoreServices } from "./http/store/index.ts";
+import { createStoreTokenCheck } from "./http/store/tokens.ts";
 
 import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
@@ -32,7 +33,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const handle = createDb(config.DATABASE_URL);
   const app = createApp({
     services: createStoreServices({ db: handle.db, clock }),
-    verifyToken: options.verifyToken ?? (() => null),
+    verifyToken: options.verifyToken ?? createStoreTokenCheck({ db: handle.db, clock }, logger),
     logger,
     clock,
     metrics: createPrometheusRegistry(),

@@ -1,6 +1,6 @@
 // Prints the parser-go parity figures and every mismatch (used to write docs/conformance.md):
 //   node --import tsx bench/validate/conformance-report.ts [--all]
-import { runConformance } from "../../test/unit/publiccode/conformance-rows.ts";
+import { runConformance, runNetworkConformance } from "../../test/unit/publiccode/conformance-rows.ts";
 
 const { files, excluded } = runConformance();
 const showAll = process.argv.includes("--all");
@@ -32,3 +32,8 @@ for (const e of excluded)
     (reasons.get(`${e.row.file.split("/")[1]} ${e.reason}`) ?? 0) + 1,
   );
 console.log("excluded rows:", Object.fromEntries(reasons));
+const network = await runNetworkConformance();
+const networkRows = network.flatMap((f) => f.rows);
+console.log(
+  `v0 network mode (scripted internet): files ${network.length}, verdict ${network.filter((f) => f.expectedValid === f.actualValid).length}/${network.length}, rows ${networkRows.filter((r) => r.matched).length}/${networkRows.length}`,
+);

@@ -10,6 +10,7 @@ export {
 } from "./conflict.ts";
 export { overlayCuratedFields } from "./curated-fields.ts";
 export { decodeCursor, encodeCursor, type FeedCursor, InvalidCursorError } from "./cursor.ts";
+export { type BuildDescriptorInput, buildCatalogueDescriptor } from "./descriptor.ts";
 export { FeedPageError, type ReadFeedPage, readFeedPage } from "./feed-page.ts";
 export {
   buildCatalogueJwks,
@@ -21,6 +22,14 @@ export {
   type SigningKey,
   toPublicJwk,
 } from "./keys.ts";
+export {
+  createOriginKeyResolver,
+  DescriptorError,
+  descriptorUrlFor,
+  fetchCatalogueDescriptor,
+  type OriginKeyResolverOptions,
+  WELL_KNOWN_PATH,
+} from "./peer-descriptor.ts";
 export { compareSources, isFirstHand, isNewerVersion } from "./record-order.ts";
 export { relayRecord } from "./relay.ts";
 export { SigningError, type SignRecordInput, signRecord } from "./sign.ts";

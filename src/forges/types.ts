@@ -59,6 +59,13 @@ export interface KnownRepository {
   forgeRepoId: string;
   pushedAt: string | null;
   blobSha: string | null;
+  /**
+   * When a crawl last reported this repository (ISO 8601), e.g. the repository's last-seen time. GitLab moves
+   * `last_activity_at` at most once an hour, so an unchanged activity time proves an unchanged file only when the
+   * repository was checked an hour or more after that activity; without this the GitLab client checks the blob
+   * (one HEAD). An older value than the truth is always safe.
+   */
+  checkedAt?: string | null;
 }
 
 export interface ListSourceOptions {

@@ -109,9 +109,15 @@ export interface HarvestStatusView {
   softwareId: string;
   state: string;
   stateReason: string | null;
+  lastCheckedAt: string | null;
   lastFetchedAt: string | null;
   forgeAnswer: string | null;
-  latestVersion: { blobSha: string | null; fetchedAt: string; valid: boolean } | null;
+  latestVersion: {
+    blobSha: string | null;
+    fetchedAt: string;
+    valid: boolean;
+    publiccodeYmlVersion: string | null;
+  } | null;
   servedVersion: { blobSha: string | null; fetchedAt: string } | null;
   servedBecause: string;
   hasPendingInvalid: boolean;

@@ -87,17 +87,27 @@ export function isSpdxExpression(value: string): boolean {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 
-// Code points below U+0300 (ASCII, Latin-1, Latin Extended) never join a neighbour into one cluster, except CR LF.
+// Code units that never join a neighbour into one grapheme cluster (apart from CR LF): everything below U+0300
+// (ASCII, Latin-1, Latin Extended) and General Punctuation / currency symbols (U+2000–U+20CF: ’ “ ” – € …) except
+// the zero-width joiners U+200C and U+200D.
 function isSimpleText(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 0x300) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x300) continue;
+    if (code >= 0x2000 && code <= 0x20cf && code !== 0x200c && code !== 0x200d) continue;
+    return false;
+  }
   return true;
 }
 
-/** Length in user-perceived characters (grapheme clusters), as the standard counts description lengths. */
-export function graphemeCount(value: string): number {
+/**
+ * Length in user-perceived characters (grapheme clusters), as the standard counts description lengths, counting
+ * no further than `limit` (a length rule only needs to know whether the bound is reached).
+ */
+export function graphemeCount(value: string, limit = Number.POSITIVE_INFINITY): number {
   // Segmenting is the validator's most expensive step; most descriptions are plain Latin text.
   if (isSimpleText(value)) return value.length - (value.match(/\r\n/g)?.length ?? 0);
   let count = 0;
-  for (const _ of segmenter.segment(value)) count++;
+  for (const _ of segmenter.segment(value)) if (++count >= limit) break;
   return count;
 }

@@ -54,11 +54,13 @@ export const TAG_RULES: Record<string, TagRule> = {
   },
   umax: {
     // UTF-16 length bounds the cluster count from above: short strings need no segmenting.
-    check: (value, param) => str(value).length <= Number(param) || graphemeCount(str(value)) <= Number(param),
+    check: (value, param) =>
+      str(value).length <= Number(param) || graphemeCount(str(value), Number(param) + 1) <= Number(param),
     message: (field, param) => `${field} must be a maximum of ${param} characters in length`,
   },
   umin: {
-    check: (value, param) => str(value).length >= Number(param) && graphemeCount(str(value)) >= Number(param),
+    check: (value, param) =>
+      str(value).length >= Number(param) && graphemeCount(str(value), Number(param)) >= Number(param),
     message: (field, param) => `${field} must be at least ${param} characters in length`,
   },
   url_url: simple(isUrl, "must be a valid URL"),

@@ -121,6 +121,15 @@ export async function validatePubliccode(
     maxBytes: options.maxNetworkBytes,
     allowPrivateNetwork: options.allowPrivateNetwork,
   });
+  return validateWithNetwork(bytes, options, network);
+}
+
+/** Network-mode validation with a given checker (tests script the transport through createNetworkChecker). */
+export async function validateWithNetwork(
+  bytes: Uint8Array,
+  options: Omit<ValidateOptions, "network">,
+  network: NetworkChecker,
+): Promise<ValidationOutcome> {
   try {
     const prepared = prepare(bytes, options, network);
     const settled = await Promise.all(

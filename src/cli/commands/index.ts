@@ -3,7 +3,20 @@ import type { Command } from "commander";
 import type { CliIo } from "../io.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
+import { registerForge } from "./forge.ts";
+import { registerMigrate } from "./migrate.ts";
+import { registerPublisher } from "./publisher.ts";
+import { registerSeed } from "./seed.ts";
+import { registerToken } from "./token.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerValidate];
+export const commands: RegisterCommand[] = [
+  registerServe,
+  registerValidate,
+  registerMigrate,
+  registerSeed,
+  registerPublisher,
+  registerForge,
+  registerToken,
+];

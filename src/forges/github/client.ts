@@ -2,6 +2,7 @@
 // chance-dependent injected (clock, sleep, random) so tests drive rate limits and retries without waiting.
 import { setTimeout as delay } from "node:timers/promises";
 import { type Clock, systemClock } from "../../lib/clock.ts";
+import { type Logger, silentLogger } from "../../logger.ts";
 import type { HostBudget } from "../host-budget.ts";
 import type { ForgeClient, ForgeEndpoint } from "../types.ts";
 import type { GithubContext } from "./context.ts";
@@ -28,6 +29,8 @@ export interface GithubClientOptions {
   /** Per-request timeout (default 60 s); a timed-out request is retried like a 502. */
   requestTimeoutMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Retries and rate-limit waits are logged at warn (default: silent). */
+  logger?: Pick<Logger, "warn">;
 }
 
 const sleepFor: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
@@ -45,6 +48,7 @@ export function createGithubClient(options: GithubClientOptions): ForgeClient {
     sleep: options.sleep ?? sleepFor,
     random: options.random ?? Math.random,
     maxAttempts: options.maxAttempts ?? 5,
+    logger: options.logger ?? silentLogger,
     backoff: { baseMs: options.backoffBaseMs ?? 1_000, maxMs: options.backoffMaxMs ?? 60_000 },
     secondaryLimitWaitMs: options.secondaryLimitWaitMs ?? 60_000,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 3_600_000,

@@ -3,6 +3,7 @@
 // per request and a retry budget per crawl shared by its requests; exponential backoff with jitter for faults,
 // exact waits for rate limits, and a timeout per request so a hung connection cannot hang a crawl.
 import { Octokit, RequestError } from "octokit";
+import type { Logger } from "../../logger.ts";
 import { computeBackoffMs } from "../rate-limit.ts";
 import { ForgeError } from "../types.ts";
 import { judgeResponse, type RawResponse, type Verdict } from "./judge-response.ts";
@@ -13,6 +14,8 @@ export type { Sleep } from "./rate-gate.ts";
 
 export interface GithubTransportOptions extends RateGateOptions {
   maxAttempts: number;
+  /** Gets one warn line per retry (reason, attempt, status), so rate limits and outages show in the logs. */
+  logger: Pick<Logger, "warn">;
   backoff: { baseMs: number; maxMs: number };
   /** An answer slower than this counts as a transient fault. */
   requestTimeoutMs: number;
@@ -88,6 +91,17 @@ export class GithubTransport {
         );
       }
       retry.remaining--;
+      this.options.logger.warn(
+        {
+          forge: "github",
+          host: new URL(this.options.endpoint.apiUrl).host,
+          resource,
+          attempt,
+          status: res?.status,
+          reason: verdict.reason,
+        },
+        "github request will be retried",
+      );
       if (verdict.kind === "transient") {
         const { baseMs, maxMs } = this.options.backoff;
         await this.options.sleep(

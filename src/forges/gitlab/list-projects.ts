@@ -3,6 +3,7 @@
 // Groups are listed with include_subgroups=true (every depth in one listing) and with_shared=false, so a project
 // shared into the group from elsewhere is left to its own publisher.
 // @see https://docs.gitlab.com/api/groups/#list-projects
+import { ForgeError } from "../types.ts";
 import type { GitlabApi } from "./gitbeaker.ts";
 import type { GitlabSource } from "./resolve-source.ts";
 import { gitlabGroupSchema, gitlabPageSchema, parseGitlab } from "./schemas.ts";
@@ -47,24 +48,33 @@ async function* listInstanceProjectPages(api: GitlabApi): AsyncGenerator<unknown
   for await (const groups of groupPages) {
     for (const raw of groups) {
       const group = parseGitlab(gitlabGroupSchema, raw, "group");
-      yield* listGroupProjectPages(api, group.id);
+      try {
+        yield* listGroupProjectPages(api, group.id);
+      } catch (error) {
+        // A group deleted (or made private) since the group listing must not fail the whole instance.
+        if (!(error instanceof ForgeError && error.status === 404)) throw error;
+      }
     }
   }
 }
 
 /**
  * Offset pages, following X-Next-Page. When X-Total drops between two pages, rows were removed from pages
- * already read (a project deleted or transferred away) and rows from this page slid back onto the previous one:
- * that page is read again, so nothing is skipped (the caller drops the repeats).
+ * already read (a project deleted or transferred away) and as many rows from later pages slid back onto them:
+ * the pages they can have slid onto are read again, so nothing is skipped (the caller drops the repeats).
  */
 async function* readPages(fetchPage: FetchPage): AsyncGenerator<unknown[]> {
   let page = 1;
   let previousTotal: number | undefined;
   for (let read = 0; read < MAX_PAGES; read++) {
     const { data, paginationInfo } = parseGitlab(gitlabPageSchema, await fetchPage(page), "page");
-    const total = Number.isFinite(paginationInfo.total) ? paginationInfo.total : undefined;
+    const total = finiteOrUndefined(paginationInfo.total);
     if (page > 1 && previousTotal !== undefined && total !== undefined && total < previousTotal) {
-      yield parseGitlab(gitlabPageSchema, await fetchPage(page - 1), "page").data;
+      const perPage = finiteOrUndefined(paginationInfo.perPage) ?? PER_PAGE;
+      const pagesBack = Math.ceil((previousTotal - total) / perPage);
+      for (let again = Math.max(1, page - pagesBack); again < page; again++) {
+        yield parseGitlab(gitlabPageSchema, await fetchPage(again), "page").data;
+      }
     }
     previousTotal = total;
     yield data;
@@ -72,4 +82,8 @@ async function* readPages(fetchPage: FetchPage): AsyncGenerator<unknown[]> {
     if (!next || next <= page) return;
     page = next;
   }
+}
+
+function finiteOrUndefined(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }

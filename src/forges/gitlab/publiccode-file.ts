@@ -1,4 +1,4 @@
-// The publiccode.yml of one project, for as few requests as GitLab allows: none when `known` says the project
+// The publiccode.yml of one project, for as few requests as GitLab allows: none when `known` proves the project
 // has not moved since the last crawl, one HEAD (X-Gitlab-Blob-Id, no body) to learn whether the file exists and
 // which blob it is, and one GET only when that blob is new. The GET's JSON carries the blob id and the base64
 // bytes together, so the file is never downloaded twice and invalid UTF-8 survives untouched.
@@ -12,6 +12,8 @@ import type { GitlabTransport } from "./transport.ts";
 // The standard names the file publiccode.yml; checking a second name would double the cost of every project
 // without one, which is most of them.
 const FILE_NAME = "publiccode.yml";
+// GitLab's hour between two activity updates, plus five minutes for clocks that disagree.
+const ACTIVITY_THROTTLE_MS = 65 * 60_000;
 
 export type PubliccodeOutcome = Pick<RepositoryFacts, "publiccode" | "publiccodeNotModified">;
 
@@ -27,7 +29,7 @@ export async function readPubliccode(
   known: KnownRepository | undefined,
 ): Promise<PubliccodeOutcome> {
   if (!hasReadableRepository(facts)) return { publiccode: null };
-  if (known && known.pushedAt !== null && known.pushedAt === facts.pushedAt) return notModified(known);
+  if (known && isActivitySettled(known, facts.pushedAt)) return notModified(known);
 
   const query = new URLSearchParams({ ref: facts.defaultBranch });
   const path = `projects/${facts.forgeRepoId}/repository/files/${encodeURIComponent(FILE_NAME)}`;
@@ -46,6 +48,19 @@ export async function readPubliccode(
   if (!raw) return { publiccode: null };
   const file = parseGitlab(gitlabFileSchema, raw, "repository file");
   return { publiccode: { path: FILE_NAME, blobSha: file.blob_id, bytes: decodeBase64(file.content) } };
+}
+
+/**
+ * True when an unchanged last_activity_at proves nothing was pushed since the last check. GitLab moves the
+ * activity time at most once an hour, so a push within the hour after it leaves it unchanged; once a check has
+ * happened more than that hour after the activity, any later push does move it.
+ * @see https://gitlab.com/gitlab-org/gitlab-foss/-/merge_requests/6391
+ */
+function isActivitySettled(known: KnownRepository, pushedAt: string | null): boolean {
+  if (!known.pushedAt || !pushedAt || !known.checkedAt) return false;
+  const activity = Date.parse(known.pushedAt);
+  if (Number.isNaN(activity) || activity !== Date.parse(pushedAt)) return false;
+  return Date.parse(known.checkedAt) - activity >= ACTIVITY_THROTTLE_MS;
 }
 
 function notModified(known: KnownRepository): PubliccodeOutcome {

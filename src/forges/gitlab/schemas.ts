@@ -32,7 +32,11 @@ export const gitlabFileSchema = z.object({
 export const gitlabPageSchema = z.object({
   data: z.array(z.unknown()),
   // `total` is NaN when GitLab omits X-Total (above 10,000 rows).
-  paginationInfo: z.object({ next: z.number().nullable(), total: z.union([z.number(), z.nan()]).optional() }),
+  paginationInfo: z.object({
+    next: z.number().nullable(),
+    total: z.union([z.number(), z.nan()]).optional(),
+    perPage: z.union([z.number(), z.nan()]).optional(),
+  }),
 });
 
 export function parseGitlab<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

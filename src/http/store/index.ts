@@ -2,6 +2,8 @@
 // into the store; mapping between the store's records and the open-catalog-api shapes lives here too.
 import type { CatalogueServices } from "../services.ts";
 import type { StoreDeps } from "./context.ts";
+import { storeHarvestStatus } from "./harvest-status.ts";
+import { storeLogs } from "./logs.ts";
 import { storePublishers } from "./publishers.ts";
 import { storeSearch } from "./search.ts";
 import { storeSoftware } from "./software.ts";
@@ -9,12 +11,14 @@ import { storeSoftware } from "./software.ts";
 export type { StoreDeps };
 
 export function createStoreServices(deps: StoreDeps): CatalogueServices {
+  const { logs, listSoftwareLogs } = storeLogs(deps);
   return {
-    software: { ...storeSoftware(deps) },
+    software: { ...storeSoftware(deps), listLogs: listSoftwareLogs, harvestStatus: storeHarvestStatus(deps) },
     publishers: storePublishers(deps),
+    logs,
     search: storeSearch(deps),
     // This store has no explicit catalogues: everything lives in the implicit root catalog, which the
     // open-catalog-api does not list.
     catalogs: { list: () => ({ data: [], next: null, prev: null }) },
-  } as unknown as CatalogueServices;
+  };
 }

@@ -24,6 +24,28 @@ export interface JobRecord {
   failedAt: Date | null;
 }
 
+export function newJobRecord(
+  id: string,
+  name: string,
+  data: unknown,
+  options: ResolvedJobOptions,
+): JobRecord {
+  return {
+    id,
+    name,
+    // A JSON round trip gives processors what BullMQ would give them: a copy, with Dates as strings.
+    data: data === undefined ? undefined : JSON.parse(JSON.stringify(data)),
+    state: "waiting",
+    attemptsMade: 0,
+    options,
+    runAtMs: null,
+    timer: null,
+    controller: null,
+    error: null,
+    failedAt: null,
+  };
+}
+
 export class Lane {
   readonly jobs = new Map<string, JobRecord>();
   readonly waiting: string[] = [];

@@ -18,7 +18,7 @@ import {
   type QueueName,
   type QueueState,
 } from "../types.ts";
-import { type JobRecord, Lane } from "./lane.ts";
+import { type JobRecord, Lane, newJobRecord } from "./lane.ts";
 
 export interface InProcessQueueOptions {
   clock?: Clock;
@@ -54,20 +54,7 @@ export class InProcessJobQueue implements JobQueue {
       return { id, name: existing.name, state: existing.state, created: false } satisfies EnqueuedJob;
     }
     if (existing) lane.forget(existing);
-    const job: JobRecord = {
-      id,
-      name,
-      // A JSON round trip gives processors what BullMQ would give them: a copy, with Dates as strings.
-      data: data === undefined ? undefined : JSON.parse(JSON.stringify(data)),
-      state: "waiting",
-      attemptsMade: 0,
-      options: resolved,
-      runAtMs: null,
-      timer: null,
-      controller: null,
-      error: null,
-      failedAt: null,
-    };
+    const job = newJobRecord(id, name, data, resolved);
     lane.jobs.set(id, job);
     if (resolved.delayMs > 0) this.#delay(lane, job, resolved.delayMs);
     else lane.waiting.push(id);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, like, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import { log } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 import { decodeCursor, encodeCursor, type Page } from "../lib/cursor.ts";
@@ -13,7 +13,10 @@ export async function listLogs({ ctx, input }: VerbArgs<ListLogsInput>): Promise
   else if (p.globalOnly) conditions.push(isNull(log.softwareId));
   if (p.from) conditions.push(gte(log.createdAt, p.from));
   if (p.to) conditions.push(lte(log.createdAt, p.to));
-  if (p.search) conditions.push(like(log.message, `%${p.search.replace(/[%_\\]/g, "\\$&")}%`));
+  if (p.search) {
+    const pattern = `%${p.search.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(sql`${log.message} LIKE ${pattern} ESCAPE '\\'`);
+  }
   if (p.cursor) conditions.push(lt(log.id, Number(decodeCursor(p.cursor, 1)[0])));
   const rows = ctx.db
     .select()

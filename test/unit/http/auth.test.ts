@@ -57,3 +57,22 @@ describe("bearer tokens", () => {
     expect(change).toMatchObject({ actor: "token:tok-actor", action: "create" });
   });
 });
+
+describe("tokens from the store", () => {
+  it("accepts a secret made by createToken and refuses it once revoked", async () => {
+    const { createStoreTokenCheck } = await import("../../../src/http/store/tokens.ts");
+    const { createToken, revokeToken } = await import("../../../src/services/tokens/index.ts");
+    const { silentLogger } = await import("../../../src/logger.ts");
+    const probe = createTestApp();
+    const t = createTestApp({
+      verifyToken: createStoreTokenCheck({ db: probe.handle.db, clock: probe.clock }, silentLogger),
+    });
+    const ctx = createServiceContext({ db: probe.handle.db, clock: probe.clock, actor: "cli" });
+    const created = await createToken({ ctx, input: { name: "crawler", scopes: ["publishers:write"] } });
+    const body = { description: "Comune Token", codeHosting: [{ url: "https://github.com/comune-token" }] };
+    const headers = { authorization: `Bearer ${created.secret}` };
+    expect((await t.request("/v1/publishers", { method: "POST", json: body, headers })).status).toBe(200);
+    await revokeToken({ ctx, input: { id: created.id } });
+    expect((await t.request("/v1/status", { headers })).status).toBe(401);
+  });
+});

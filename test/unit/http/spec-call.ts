@@ -10,7 +10,11 @@ type OwnDoc = { paths: Record<string, Record<string, { responses: Record<string,
 const ownDocs = new WeakMap<TestApp, Promise<OwnDoc>>();
 
 async function documentedStatuses(t: TestApp, method: string, path: string): Promise<string[]> {
-  if (!ownDocs.has(t)) ownDocs.set(t, t.request("/openapi.json").then((r) => r.json() as Promise<OwnDoc>));
+  if (!ownDocs.has(t))
+    ownDocs.set(
+      t,
+      t.request("/openapi.json").then((r) => r.json() as Promise<OwnDoc>),
+    );
   const doc = await ownDocs.get(t)!;
   const pathname = new URL(path, "http://x").pathname;
   const template = Object.keys(doc.paths)
@@ -20,7 +24,12 @@ async function documentedStatuses(t: TestApp, method: string, path: string): Pro
   return operation ? Object.keys(operation.responses) : [];
 }
 
-export async function specCall(t: TestApp, method: string, path: string, init: Parameters<TestApp["request"]>[1] = {}) {
+export async function specCall(
+  t: TestApp,
+  method: string,
+  path: string,
+  init: Parameters<TestApp["request"]>[1] = {},
+) {
   const res = await t.request(path, { ...init, method });
   const text = await res.text();
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked against the spec, then read freely.
@@ -28,6 +37,8 @@ export async function specCall(t: TestApp, method: string, path: string, init: P
   const check = spec.validateResponse(method, path, res.status, body);
   expect(check.errors, `${method} ${path} → ${res.status} ${text.slice(0, 300)}`).toEqual([]);
   expect(check.valid).toBe(true);
-  expect(await documentedStatuses(t, method, path), `our doc for ${method} ${path}`).toContain(String(res.status));
+  expect(await documentedStatuses(t, method, path), `our doc for ${method} ${path}`).toContain(
+    String(res.status),
+  );
   return { status: res.status, body, headers: res.headers };
 }

@@ -4,7 +4,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SafeFetchResponse } from "../../../src/net/safe-fetch.ts";
 import { type ValidationResult, validatePubliccodeSync } from "../../../src/publiccode/index.ts";
+import { createNetworkChecker } from "../../../src/publiccode/network-checks.ts";
+import { validateWithNetwork } from "../../../src/publiccode/validate.ts";
 
 export const FIXTURE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/parser-go");
 
@@ -93,10 +96,52 @@ export function runConformance(): { files: FileReport[]; excluded: { row: Expect
     if (reason) excluded.push({ row, reason });
     else byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
   }
-  const files: FileReport[] = [];
+  const files = [...byFile].map(([file, expectedRows]) => {
+    const path = join(FIXTURE_ROOT, file);
+    return compare(
+      file,
+      expectedRows,
+      validatePubliccodeSync(readFileSync(path), { localDir: dirname(path) }),
+    );
+  });
+  return { files, excluded };
+}
+
+/**
+ * A scripted internet for network mode: every URL answers 200 (PNG bytes for .png paths) except those naming a
+ * missing file, which answer 404, as the live sites the upstream tests hit do.
+ */
+async function scriptedFetch(url: string): Promise<SafeFetchResponse> {
+  const status = /no_such_file/.test(url) ? 404 : 200;
+  const body = url.endsWith(".png")
+    ? new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    : new Uint8Array();
+  return { status, headers: new Headers(), body, url };
+}
+
+/** Network mode: the v0 rows upstream asserts with network checks on, against the scripted internet above. */
+export async function runNetworkConformance(): Promise<FileReport[]> {
+  const byFile = new Map<string, ExpectedRow[]>();
+  for (const row of readExpectedRows()) {
+    if (row.network !== "on" || !row.file.startsWith("testdata/v0/")) continue;
+    byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
+  }
+  const reports: FileReport[] = [];
   for (const [file, expectedRows] of byFile) {
     const path = join(FIXTURE_ROOT, file);
-    const outcome = validatePubliccodeSync(readFileSync(path), { localDir: dirname(path) });
+    const checker = createNetworkChecker({ fetcher: scriptedFetch });
+    const outcome = await validateWithNetwork(readFileSync(path), { localDir: dirname(path) }, checker);
+    reports.push(compare(file, expectedRows, outcome));
+  }
+  return reports;
+}
+
+function compare(
+  file: string,
+  expectedRows: ExpectedRow[],
+  outcome: ReturnType<typeof validatePubliccodeSync>,
+): FileReport {
+  {
     const clean = expectedRows.filter((r) => r.key !== "" || r.message !== "");
     const matchedResults = new Set<ValidationResult>();
     const report: FileReport = {
@@ -114,7 +159,6 @@ export function runConformance(): { files: FileReport[]; excluded: { row: Expect
     };
     report.unexpected = outcome.results.filter((r) => !matchedResults.has(r));
     if (clean.length === 0) report.unexpected = outcome.results;
-    files.push(report);
+    return report;
   }
-  return { files, excluded };
 }

@@ -1,7 +1,7 @@
 // Parity with the reference validator (italia/publiccode-parser-go) on its own test files, network checks off.
 // Denominators and every remaining difference are documented in docs/conformance.md.
 import { describe, expect, it } from "vitest";
-import { runConformance } from "./conformance-rows.ts";
+import { runConformance, runNetworkConformance } from "./conformance-rows.ts";
 
 const { files, excluded } = runConformance();
 
@@ -35,6 +35,16 @@ describe("parser-go conformance (no network)", () => {
     console.info(`v1 parity: verdict ${v1.verdictMatches}/${v1.files}, rows ${v1.rowMatches}/${v1.rows}`);
     expect(v1.files).toBe(153);
     expect(v1.mismatches).toEqual([]);
+  });
+
+  it("matches every row upstream asserts with network checks on, against a scripted internet", async () => {
+    const reports = await runNetworkConformance();
+    const rows = reports.flatMap((f) => f.rows);
+    const matched = rows.filter((r) => r.matched).length;
+    console.info(`v0 network-mode parity: rows ${matched}/${rows.length} over ${reports.length} files`);
+    expect(rows).toHaveLength(200);
+    expect(reports.filter((f) => f.expectedValid !== f.actualValid).map((f) => f.file)).toEqual([]);
+    expect(rows.filter((r) => !r.matched).map((r) => `${r.row.file} ${r.row.key}`)).toEqual([]);
   });
 
   it("leaves out only rows that need the live network or that no upstream test asserts", () => {

@@ -100,6 +100,16 @@ describe("hostile and broken input", () => {
     });
   });
 
+  it("turns an unforeseen failure (an unusable baseUrl) into one error instead of throwing", () => {
+    const outcome = validatePubliccodeSync(bytes("publiccodeYmlVersion: '0'\nlogo: logo.png\n"), {
+      baseUrl: "not a URL",
+    });
+    expect(outcome.valid).toBe(false);
+    expect(outcome.results).toEqual([
+      expect.objectContaining({ key: "", message: expect.stringMatching(/^internal validator error/) }),
+    ]);
+  });
+
   it("exports limits that are finite and frozen", () => {
     expect(Object.isFrozen(PARSE_LIMITS)).toBe(true);
     expect(PARSE_LIMITS.maxBytes).toBeGreaterThan(100_000);

@@ -19,10 +19,19 @@ export const HarvestStatusSchema = z
     softwareId: z.string(),
     state: z.string().openapi({ example: "active" }),
     stateReason: z.string().nullable(),
-    lastFetchedAt: z.string().nullable(),
+    lastCheckedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "Last look, even when the file was unchanged" }),
+    lastFetchedAt: z.string().nullable().openapi({ description: "When the latest version was fetched" }),
     forgeAnswer: z.string().nullable().openapi({ description: "What the forge answered on the last fetch" }),
     latestVersion: z
-      .object({ blobSha: z.string().nullable(), fetchedAt: z.string(), valid: z.boolean() })
+      .object({
+        blobSha: z.string().nullable(),
+        fetchedAt: z.string(),
+        valid: z.boolean(),
+        publiccodeYmlVersion: z.string().nullable(),
+      })
       .nullable(),
     servedVersion: z.object({ blobSha: z.string().nullable(), fetchedAt: z.string() }).nullable(),
     servedBecause: z.string().openapi({ example: "latest fetched version is valid" }),

@@ -104,6 +104,7 @@ describe("GitHub client listing an organisation", () => {
     world.addOwner("alice", "User");
     world.addRepository("alice/dotfiles", { files: { "a.txt": "a" } });
     world.addRepository("acme/shared", { files: { "a.txt": "a" } });
+    world.addCollaborator("acme/shared", "alice");
     h = await startGithubHarness({ world });
 
     expect((await h.list("alice")).map((r) => r.fullPath)).toEqual(["alice/dotfiles"]);

@@ -35,6 +35,18 @@ describe("GitHub client publiccode bytes", () => {
     expect(h.fake.counts.byKind).toEqual({ graphql: 1, "rest:blob": 1 });
   });
 
+  it("keeps a UTF-8 byte-order mark and CRLF line ends without any REST fetch", async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("name: bom\r\n")]);
+    const world = new GithubWorld();
+    world.addRepository("acme/bom", { files: { "publiccode.yml": bom } });
+    h = await startGithubHarness({ world });
+
+    const [repo] = await h.list("acme");
+
+    expect(repo?.publiccode?.bytes).toEqual(bom);
+    expect(h.fake.counts.byKind).toEqual({ graphql: 1 });
+  });
+
   it("skips the REST fetch when the harvester already holds that blob, and says so", async () => {
     const world = new GithubWorld();
     world.addRepository("acme/odd", { files: { "publiccode.yml": latin1 } });

@@ -35,6 +35,26 @@ describe("GitHub client under rate limits", () => {
     expect(h.sleeps.every((ms) => ms < 32_000)).toBe(true);
   });
 
+  it("logs one warn line per retry with the reason", async () => {
+    const lines: { msg: string; reason: string; status: number }[] = [];
+    const logger = { warn: (fields: object, msg: string) => lines.push({ ...(fields as never), msg }) };
+    h = await startGithubHarness({
+      world: orgWith(10),
+      client: { logger: logger as never },
+      faults: { rules: [{ times: 1, respond: tooManyRequests(5) }] },
+    });
+
+    await h.list("acme");
+
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "github request will be retried",
+        status: 429,
+        reason: "HTTP 429 with retry-after",
+      }),
+    ]);
+  });
+
   it("pauses the token on a secondary limit with Retry-After and records the pause in the host budget", async () => {
     h = await startGithubHarness({
       world: orgWith(120),
@@ -74,6 +94,34 @@ describe("GitHub client under rate limits", () => {
     expect(repos).toHaveLength(120);
     expect(h.fake.counts.byKind.graphql).toBe(3);
     expect(h.clock.now().getTime()).toBeGreaterThanOrEqual(resetAt.getTime());
+  });
+
+  it("honours a pause another worker recorded in the shared host budget before sending anything", async () => {
+    h = await startGithubHarness({ world: orgWith(10) });
+    const key = `${new URL(h.fake.apiUrl).host}#0`;
+    await h.budget.pause(key, new Date(h.clock.now().getTime() + 300_000), "secondary rate limit elsewhere");
+
+    expect(await h.list("acme")).toHaveLength(10);
+    expect(h.sleeps).toEqual([300_000]);
+    expect(h.fake.counts.total).toBe(1);
+  });
+
+  it("stops at once, without retrying, when the caller aborts", async () => {
+    h = await startGithubHarness({ world: orgWith(300), faults: { latencyMs: 20 } });
+    const controller = new AbortController();
+    const seen: string[] = [];
+
+    const crawl = (async () => {
+      for await (const repo of h!.client.listSource(`${h!.webUrl}/acme`, { signal: controller.signal })) {
+        seen.push(repo.fullPath);
+        if (seen.length === 100) controller.abort(new Error("shutting down"));
+      }
+    })();
+
+    await expect(crawl).rejects.toThrow();
+    expect(seen).toHaveLength(100);
+    expect(h.fake.counts.total).toBeLessThanOrEqual(2);
+    expect(h.sleeps).toEqual([]);
   });
 
   it("fails fast with a retryable error when the only token resets beyond the longest allowed wait", async () => {

@@ -7,7 +7,8 @@ import {
   startGithubHarness,
 } from "../../../support/fake-forge/github/index.ts";
 
-// The shared corpus of real publiccode files (/work/shared/corpus/real); skipped where it is absent.
+// The shared corpus of real publiccode files (/work/shared/corpus/real); skipped where it is absent. GitHub
+// logins are case-insensitive (the corpus has both 4Science and 4science), so lookups ignore case.
 const corpus = readCorpus();
 
 describe.skipIf(!corpus)("GitHub client over the real corpus", () => {
@@ -18,7 +19,7 @@ describe.skipIf(!corpus)("GitHub client over the real corpus", () => {
     h = await startGithubHarness({ world: buildWorldFromFiles(corpus!) });
     for (const owner of h.world.owners.values()) {
       for await (const repo of h.client.listSource(`${h.webUrl}/${owner.login}`))
-        found.set(repo.fullPath, repo);
+        found.set(repo.fullPath.toLowerCase(), repo);
     }
   });
   afterAll(() => h?.close());
@@ -28,7 +29,7 @@ describe.skipIf(!corpus)("GitHub client over the real corpus", () => {
     for (const file of corpus!) {
       if (seen.has(file.repo.toLowerCase())) continue;
       seen.add(file.repo.toLowerCase());
-      const repo = found.get(file.repo);
+      const repo = found.get(file.repo.toLowerCase());
       expect(repo?.publiccode?.path, file.repo).toBe(file.path);
       expect(Buffer.from(repo!.publiccode!.bytes).equals(Buffer.from(file.bytes)), file.repo).toBe(true);
     }

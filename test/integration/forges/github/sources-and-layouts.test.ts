@@ -52,6 +52,18 @@ describe("GitHub client sources and layouts", () => {
     expect(h.fake.counts.byKind).toEqual({ graphql: 1 });
   });
 
+  it("fetches an undecodable file through the Enterprise Server REST layout", async () => {
+    const latin1 = new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]);
+    const world = smallWorld();
+    world.setFile("acme/lib", "publiccode.yml", latin1);
+    h = await startGithubHarness({ world, layout: "enterprise" });
+
+    const repo = await h.client.scanRepository(`${h.webUrl}/acme/lib`);
+
+    expect(repo?.publiccode?.bytes).toEqual(latin1);
+    expect(h.fake.counts.byKind).toEqual({ graphql: 1, "rest:blob": 1 });
+  });
+
   it("scans a repository by URL and by node id to the same facts", async () => {
     const world = smallWorld();
     h = await startGithubHarness({ world });

@@ -145,4 +145,20 @@ describe("GitLab client: rate limits and faults", () => {
     expect(error).toMatchObject({ name: "ForgeError", retry: true });
     expect(h.client.requestCount()).toBe(2);
   });
+
+  it("spreads a crawl over two tokens' budgets, each with its own rate-limit window", async () => {
+    h = await startGitlabHarness({
+      world: buildWorld(30),
+      tokens: ["t1", "t2"],
+      rateLimit: { limit: 25, windowMs: 60_000 },
+      client: { concurrency: 1 },
+    });
+
+    const repos = await h.list("org");
+
+    // 42 requests fit in two windows of 25 at once: no 429 and no wait.
+    expect(repos).toHaveLength(30);
+    expect(h.fake.counts.total).toBe(42);
+    expect(h.sleeps).toEqual([]);
+  });
 });

@@ -19,6 +19,14 @@ function buildWorld(withFile: number, withoutFile: number) {
   return { world, filed, bare };
 }
 
+const HOUR = 60 * 60_000;
+
+/** A crawl some hours after the world last changed, as scheduled crawls are; returns what it saw and when. */
+async function crawlLater(h: GitlabHarness, world: FakeGitlabWorld) {
+  world.advance(2 * HOUR);
+  return { repos: await h.list("org"), checkedAt: world.now() };
+}
+
 describe("GitLab client: request costs", () => {
   let h: GitlabHarness | undefined;
   afterEach(async () => {
@@ -56,10 +64,10 @@ describe("GitLab client: request costs", () => {
   it("re-crawls an unchanged world with `known` for the listing requests only", async () => {
     const { world } = buildWorld(120, 90);
     h = await startGitlabHarness({ world });
-    const first = await h.list("org");
+    const { repos: first, checkedAt } = await crawlLater(h, world);
     h.fake.resetCounts();
 
-    const second = await h.list("org", { known: toKnown(first) });
+    const second = await h.list("org", { known: toKnown(first, checkedAt) });
 
     expect(h.fake.counts.byKind).toEqual({ "groups:show": 1, "groups:projects": 3 });
     expect(second).toHaveLength(210);
@@ -73,11 +81,11 @@ describe("GitLab client: request costs", () => {
   it("after activity that left the file alone, checks the blob with a HEAD and skips the GET", async () => {
     const { world, filed } = buildWorld(2, 0);
     h = await startGitlabHarness({ world });
-    const first = await h.list("org");
+    const { repos: first, checkedAt } = await crawlLater(h, world);
     world.touch(filed[0]!);
     h.fake.resetCounts();
 
-    const second = await h.list("org", { known: toKnown(first) });
+    const second = await h.list("org", { known: toKnown(first, checkedAt) });
 
     expect(h.fake.counts.byKind["files:head"]).toBe(1);
     expect(h.fake.counts.byKind["files:get"]).toBeUndefined();
@@ -89,11 +97,11 @@ describe("GitLab client: request costs", () => {
   it("downloads a changed file once and reports its new bytes and blob id", async () => {
     const { world, filed } = buildWorld(2, 1);
     h = await startGitlabHarness({ world });
-    const first = await h.list("org");
+    const { repos: first, checkedAt } = await crawlLater(h, world);
     world.pushFile(filed[1]!, "publiccode.yml", "name: changed\n");
     h.fake.resetCounts();
 
-    const second = await h.list("org", { known: toKnown(first) });
+    const second = await h.list("org", { known: toKnown(first, checkedAt) });
 
     const changed = second.find((r) => r.forgeRepoId === String(filed[1]!.id));
     expect(changed?.publiccodeNotModified).toBeUndefined();
@@ -107,12 +115,42 @@ describe("GitLab client: request costs", () => {
   it("reports a file added to a project known without one", async () => {
     const { world, bare } = buildWorld(0, 1);
     h = await startGitlabHarness({ world });
-    const first = await h.list("org");
+    const { repos: first, checkedAt } = await crawlLater(h, world);
     world.pushFile(bare[0]!, "publiccode.yml", "name: new\n");
 
-    const second = await h.list("org", { known: toKnown(first) });
+    const second = await h.list("org", { known: toKnown(first, checkedAt) });
 
     expect(first[0]?.publiccode).toBeNull();
     expect(new TextDecoder().decode(second[0]?.publiccode?.bytes)).toBe("name: new\n");
+  });
+
+  it("checks the blob when the last crawl came within GitLab's activity hour, and finds a push made then", async () => {
+    const { world, filed } = buildWorld(1, 0);
+    world.stepMs = 10 * 60_000;
+    h = await startGitlabHarness({ world });
+    world.advance(10 * 60_000);
+    const first = await h.list("org");
+    const checkedAt = world.now();
+    world.pushFile(filed[0]!, "publiccode.yml", "name: pushed within the hour\n");
+
+    const second = await h.list("org", { known: toKnown(first, checkedAt) });
+
+    // GitLab left last_activity_at alone (the activity was under an hour old), yet the new file is found.
+    expect(second[0]?.pushedAt).toBe(first[0]?.pushedAt);
+    expect(new TextDecoder().decode(second[0]?.publiccode?.bytes)).toBe("name: pushed within the hour\n");
+  });
+
+  it("without a check time in `known`, checks every blob with one HEAD and downloads nothing unchanged", async () => {
+    const { world } = buildWorld(3, 2);
+    h = await startGitlabHarness({ world });
+    const { repos: first } = await crawlLater(h, world);
+    const known = new Map(
+      [...(toKnown(first, world.now()) ?? new Map())].map(([id, k]) => [id, { ...k, checkedAt: null }]),
+    );
+    h.fake.resetCounts();
+
+    await h.list("org", { known });
+
+    expect(h.fake.counts.byKind).toEqual({ "groups:show": 1, "groups:projects": 1, "files:head": 5 });
   });
 });

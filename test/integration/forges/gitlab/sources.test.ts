@@ -32,6 +32,24 @@ describe("GitLab client: instance, user and project sources", () => {
     expect(h.fake.counts.byKind["groups:list"]).toBe(1);
   });
 
+  it("skips a top-level group deleted between the group listing and its projects", async () => {
+    const world = new FakeGitlabWorld();
+    const gone = world.addGroup("gone");
+    const kept = world.addGroup("kept");
+    world.addProject({ path: "lost", namespace: { kind: "group", id: gone.id } });
+    const survivor = world.addProject({ path: "stays", namespace: { kind: "group", id: kept.id } });
+    h = await startGitlabHarness({
+      world,
+      onRequest: (req) => {
+        if (req.kind === "groups:projects" && world.groups.has(gone.id)) world.deleteGroup(gone);
+      },
+    });
+
+    const repos = await collect(h.client.listSource(`${h.fake.webUrl}/`));
+
+    expect(repos.map((r) => r.forgeRepoId)).toEqual([String(survivor.id)]);
+  });
+
   it("lists a user namespace after the group lookup answers 404", async () => {
     const world = new FakeGitlabWorld();
     const user = world.addUser("jdoe");

@@ -32,7 +32,7 @@ describe("GitLab client: a world that changes between crawls", () => {
     world.rename(project, "app-renamed");
     world.transfer(project, { kind: "group", id: b.id });
 
-    const second = await h.list("top", { known: toKnown(first) });
+    const second = await h.list("top", { known: toKnown(first, world.now()) });
 
     expect(first[0]).toMatchObject({ forgeRepoId: String(project.id), url: `${h.fake.webUrl}/top/a/app` });
     expect(second).toHaveLength(1);
@@ -63,7 +63,7 @@ describe("GitLab client: a world that changes between crawls", () => {
     world.removeFile(stripped, "publiccode.yml");
     world.delete(deleted);
 
-    const second = await h.list("org", { known: toKnown(first) });
+    const second = await h.list("org", { known: toKnown(first, world.now()) });
 
     const byId = new Map(second.map((r) => [r.forgeRepoId, r]));
     expect(byId.get(String(archived.id))?.isArchived).toBe(true);
@@ -94,6 +94,29 @@ describe("GitLab client: a world that changes between crawls", () => {
     // p5 was read on page 1 before it went; p100 slid from page 2 onto page 1 and must not be lost.
     expect(repos.map((r) => Number(r.forgeRepoId)).sort((a, b) => a - b)).toEqual(projects.map((p) => p.id));
     expect(new Set(repos.map((r) => r.forgeRepoId)).size).toBe(repos.length);
+  });
+
+  it("skips nothing when more than a page of projects goes from pages already read", async () => {
+    const world = new FakeGitlabWorld();
+    const group = world.addGroup("org");
+    const projects = Array.from({ length: 350 }, (_, i) =>
+      world.addProject({ path: `p${i}`, namespace: { kind: "group", id: group.id } }),
+    );
+    let deleted = false;
+    h = await startGitlabHarness({
+      world,
+      onRequest: (req) => {
+        if (!deleted && req.kind === "groups:projects" && req.url.searchParams.get("page") === "3") {
+          deleted = true;
+          for (const p of projects.slice(0, 150)) world.delete(p);
+        }
+      },
+    });
+
+    const repos = await h.list("org");
+
+    // The 150 went after being read; the 150 that slid back over two pages are read again, once each.
+    expect(repos.map((r) => Number(r.forgeRepoId)).sort((a, b) => a - b)).toEqual(projects.map((p) => p.id));
   });
 
   it("hands over Latin-1 and invalid UTF-8 file bytes unchanged, with the blob id of those bytes", async () => {

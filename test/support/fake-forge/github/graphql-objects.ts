@@ -13,7 +13,8 @@ export interface GraphqlWorldOptions {
 }
 
 export type Args = Record<string, unknown>;
-const decoder = new TextDecoder("utf-8");
+// ignoreBOM keeps a leading U+FEFF in `text`, as GitHub does: the bytes are the file's, BOM included.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const blobShaCache = new WeakMap<Uint8Array, string>();
 
 export function ownerObject(world: GithubWorld, options: GraphqlWorldOptions, login: string) {
@@ -61,12 +62,13 @@ function repositoryConnection(
   let all = affiliations.includes("OWNER")
     ? (world.ownerRepositories.get(owner.login.toLowerCase()) ?? [])
     : [];
+  if (affiliations.includes("COLLABORATOR")) all = [...all, ...world.sharedWith(owner.login)];
   if (args.privacy === "PUBLIC") all = all.filter((r) => !r.isPrivate);
   if (args.privacy === "PRIVATE") all = all.filter((r) => r.isPrivate);
   if (typeof args.isFork === "boolean") all = all.filter((r) => r.isFork === args.isFork);
   if (typeof args.isArchived === "boolean") all = all.filter((r) => r.isArchived === args.isArchived);
-  // Offset cursors, like GitHub's: a repository created or deleted before the cursor shifts the next page,
-  // which is exactly the duplicate/skip hazard listers must survive.
+  // Offset cursors: a repository created or deleted before the cursor shifts the next page. GitHub's cursors
+  // are keyset-like and shift less; the fake is the harsher case, the duplicate/skip hazard listers must survive.
   const start = typeof args.after === "string" ? decodeCursor(args.after) : 0;
   const page = all.slice(start, start + Math.min(size, options.pageSizeCap ?? size));
   const end = start + page.length;

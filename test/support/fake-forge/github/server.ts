@@ -9,9 +9,9 @@ import {
   type FaultOptions,
   startFakeHttpServer,
 } from "../http.ts";
-import { graphqlRateLimited, rateHeaders } from "./faults.ts";
+import { graphqlRateLimited, primaryRateLimit, rateHeaders } from "./faults.ts";
 import { executeGithubQuery } from "./graphql.ts";
-import { handleRest, notFoundResponse } from "./rest.ts";
+import { handleRest } from "./rest.ts";
 import { parseAndValidate } from "./schema.ts";
 import type { GithubWorld } from "./world.ts";
 
@@ -117,16 +117,10 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
       return graphql(req, token, base.web);
     }
     const budget = budgetFor(token, "core");
+    if (budget.remaining <= 0) return primaryRateLimit(budget.resetAt);
     const res = handleRest(options.world, req, req.url.pathname.replace(/^\/api\/v3(?=\/)/, ""), base);
     // GitHub does not bill a 304 against the primary rate limit.
     if (res.status !== 304) budget.remaining--;
-    if (budget.remaining < 0)
-      return {
-        ...notFoundResponse(),
-        status: 403,
-        body: { message: "API rate limit exceeded" },
-        headers: rateHeaders({ ...budget, resource: "core" }),
-      };
     res.headers = { ...res.headers, ...rateHeaders({ ...budget, resource: "core" }) };
     return res;
   };

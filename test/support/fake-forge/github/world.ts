@@ -51,6 +51,8 @@ export class GithubWorld {
   /** Old owner/name (lower-case) → node id, so renamed and transferred repositories still resolve. */
   readonly redirects = new Map<string, string>();
   private readonly byFullName = new Map<string, FakeRepository>();
+  /** Lower-case login → node ids of repositories shared with that account (COLLABORATOR affiliation). */
+  private readonly collaborations = new Map<string, Set<string>>();
   private nextId = 1;
   private tick = 0;
 
@@ -91,6 +93,18 @@ export class GithubWorld {
     this.byFullName.set(fullName.toLowerCase(), repo);
     this.ownerRepositories.get(ownerRecord.login.toLowerCase())!.push(repo);
     return repo;
+  }
+
+  /** Makes `login` a collaborator of `fullName`: GitHub lists it under that account unless asked for OWNER only. */
+  addCollaborator(fullName: string, login: string): void {
+    const key = login.toLowerCase();
+    if (!this.collaborations.has(key)) this.collaborations.set(key, new Set());
+    this.collaborations.get(key)!.add(this.getRepository(fullName).nodeId);
+  }
+
+  sharedWith(login: string): FakeRepository[] {
+    const ids = this.collaborations.get(login.toLowerCase()) ?? new Set<string>();
+    return [...ids].flatMap((id) => this.repositories.get(id) ?? []);
   }
 
   /** A repository by owner/name, following renames and transfers like GitHub does. */

@@ -71,12 +71,12 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** `known` as the harvester would pass it after storing a crawl's results. */
-export function toKnown(repositories: RepositoryFacts[]): ListSourceOptions["known"] {
+/** `known` as the harvester would pass it after storing the results of a crawl made at `checkedAt`. */
+export function toKnown(repositories: RepositoryFacts[], checkedAt: string): ListSourceOptions["known"] {
   return new Map(
     repositories.map((r) => [
       r.forgeRepoId,
-      { forgeRepoId: r.forgeRepoId, pushedAt: r.pushedAt, blobSha: r.publiccode?.blobSha ?? null },
+      { forgeRepoId: r.forgeRepoId, pushedAt: r.pushedAt, blobSha: r.publiccode?.blobSha ?? null, checkedAt },
     ]),
   );
 }

@@ -1,6 +1,8 @@
 // The fake GitLab's world: nested groups, users, projects with files at their default branch, and project shares.
-// Tests build one per test and mutate it between two crawls (push a file, rename, transfer, archive, delete);
-// every mutation a push would cause moves the project's last_activity_at, as GitLab does.
+// Tests build one per test and mutate it between two crawls (push a file, rename, transfer, archive, delete).
+// The world has its own clock: each push first moves it `stepMs` (2 h by default) and then moves the project's
+// last_activity_at the way GitLab does, only when the recorded activity is more than an hour old.
+// @see https://gitlab.com/gitlab-org/gitlab-foss/-/merge_requests/6391 (activity updated at most once an hour)
 import { createHash } from "node:crypto";
 
 export type Visibility = "public" | "internal" | "private";
@@ -58,7 +60,9 @@ export class FakeGitlabWorld {
   readonly projects = new Map<number, FakeProject>();
   private nextId = 1;
   // Activity times advance one minute per mutation, so "changed" is visible without a clock.
-  private tick = Date.parse("2026-01-01T00:00:00Z");
+  private time = Date.parse("2026-01-01T00:00:00Z");
+  /** How far the world's clock moves before each push (and project creation). */
+  stepMs = 2 * 60 * 60_000;
 
   addGroup(path: string, parent?: FakeGroup, visibility: Visibility = "public"): FakeGroup {
     const group = { id: this.nextId++, path, name: path, parentId: parent?.id ?? null, visibility };
@@ -82,7 +86,7 @@ export class FakeGitlabWorld {
       visibility: input.visibility ?? "public",
       archived: input.archived ?? false,
       defaultBranch: input.defaultBranch === undefined ? "main" : input.defaultBranch,
-      lastActivityAt: this.nextActivity(),
+      lastActivityAt: this.step(),
       forkedFromId: input.forkedFromId ?? null,
       repositoryAccessLevel: "enabled",
       files,
@@ -99,18 +103,18 @@ export class FakeGitlabWorld {
   /** A push that adds or changes a file. */
   pushFile(project: FakeProject, path: string, content: string | Uint8Array): void {
     project.files.set(path, toBytes(content));
-    project.lastActivityAt = this.nextActivity();
+    this.recordActivity(project);
   }
 
   /** A push that deletes a file. */
   removeFile(project: FakeProject, path: string): void {
     project.files.delete(path);
-    project.lastActivityAt = this.nextActivity();
+    this.recordActivity(project);
   }
 
   /** A push that changes nothing the crawler looks at (activity moves, the file stays). */
   touch(project: FakeProject): void {
-    project.lastActivityAt = this.nextActivity();
+    this.recordActivity(project);
   }
 
   rename(project: FakeProject, newPath: string): void {
@@ -131,6 +135,16 @@ export class FakeGitlabWorld {
 
   delete(project: FakeProject): void {
     this.projects.delete(project.id);
+  }
+
+  /** Deletes a group with its subgroups and their projects, as GitLab does. */
+  deleteGroup(group: FakeGroup): void {
+    for (const project of [...this.projects.values()]) {
+      const home = project.namespace.kind === "group" ? this.groups.get(project.namespace.id) : undefined;
+      if (home && this.isWithin(home, group)) this.projects.delete(project.id);
+    }
+    for (const other of [...this.groups.values()])
+      if (this.isWithin(other, group)) this.groups.delete(other.id);
   }
 
   /** The group's full path, e.g. "top/sub/leaf". */
@@ -156,9 +170,25 @@ export class FakeGitlabWorld {
     return parent ? this.isWithin(parent, ancestor) : false;
   }
 
-  private nextActivity(): string {
-    this.tick += 60_000;
-    return new Date(this.tick).toISOString();
+  /** The world's current time, ISO 8601: what a crawler's clock would read now. */
+  now(): string {
+    return new Date(this.time).toISOString();
+  }
+
+  /** Moves the world's clock without any activity (time passing between crawls). */
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
+  private step(): string {
+    this.time += this.stepMs;
+    return this.now();
+  }
+
+  // GitLab skips the update while the recorded activity is less than an hour old (Event#reset_project_activity).
+  private recordActivity(project: FakeProject): void {
+    const at = this.step();
+    if (Date.parse(at) - Date.parse(project.lastActivityAt) > 60 * 60_000) project.lastActivityAt = at;
   }
 }
 

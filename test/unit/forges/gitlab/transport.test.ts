@@ -154,4 +154,36 @@ describe("GitLab transport", () => {
     expect(transport.requestCount()).toBe(1);
     expect(sleeps).toEqual([]);
   });
+
+  it("retries a 429 at once with another token and leaves the limited one paused", async () => {
+    const { transport, sent, sleeps, pauses } = setup(
+      [json(429, {}, { "retry-after": "60" }), json(200, { ok: 1 }), json(200, { ok: 2 })],
+      { tokens: ["first", "second"] },
+    );
+
+    await transport.request("GET", "projects/1");
+    await transport.request("GET", "projects/2");
+
+    expect(sent.map((r) => r.headers.get("private-token"))).toEqual(["first", "second", "second"]);
+    expect(sleeps).toEqual([]);
+    expect(pauses).toEqual([{ key: "gitlab.example.org#0", until: "2026-06-01T12:01:00.000Z" }]);
+    expect(transport.budgetKeys).toEqual(["gitlab.example.org#0", "gitlab.example.org#1"]);
+  });
+
+  it("sends each request with the token that has the most budget left", async () => {
+    const reset = String(Date.parse("2026-06-01T12:01:00Z") / 1000);
+    const budget = (remaining: number) => ({
+      "ratelimit-remaining": String(remaining),
+      "ratelimit-reset": reset,
+    });
+    const { transport, sent } = setup(
+      [json(200, {}, budget(5)), json(200, {}, budget(100)), json(200, {}, budget(99)), json(200, {})],
+      { tokens: ["a", "b"] },
+    );
+
+    for (let i = 0; i < 4; i++) await transport.request("GET", `projects/${i}`);
+
+    // Unknown budgets count as plenty, so b is tried once a's is known to be small; then b has more.
+    expect(sent.map((r) => r.headers.get("private-token"))).toEqual(["a", "b", "b", "b"]);
+  });
 });
