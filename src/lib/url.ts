@@ -10,7 +10,7 @@ export class InvalidUrlError extends Error {
 }
 
 // scp-like git remotes ("git@github.com:org/repo.git") have no scheme; rewrite them to ssh:// first.
-const scpLike = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+):(?!\/\/)(?!\d+(?:\/|$))(.+)$/;
+const scpLike = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):(?!\/\/)(?!\d+(?:\/|$))(.+)$/;
 const schemes = new Set(["http:", "https:", "ssh:", "git:", "git+ssh:", "git+https:"]);
 
 function parse(input: string): URL {
