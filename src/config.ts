@@ -25,6 +25,19 @@ const configSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   /** HTTP API: largest request body accepted, in bytes (413 beyond). */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Scheduler: every source is re-crawled this often. */
+  CRAWL_INTERVAL_MINUTES: z.coerce.number().positive().default(1440),
+  /** Scheduler: each next crawl lands within interval × (1 ± CRAWL_JITTER), so sources drift apart. */
+  CRAWL_JITTER: z.coerce.number().min(0).max(0.5).default(0.1),
+  /** Scheduler: how often it looks for due sources. */
+  SCHEDULER_TICK_SECONDS: z.coerce.number().positive().default(60),
+  /** `catalogue serve` runs the re-crawl scheduler (set false for read-only mirrors and benchmarks). */
+  SCHEDULER_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Redis key namespace of the queue, host budgets and scheduler lease (tests and benches use a unique one). */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default("catalogue"),
 });
 
 export type Config = z.infer<typeof configSchema>;

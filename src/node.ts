@@ -9,6 +9,7 @@ import type { VerifyToken } from "./http/context.ts";
 import { createPrometheusRegistry } from "./http/metrics/registry.ts";
 import { createStoreServices } from "./http/store/index.ts";
 import { createStoreTokenCheck } from "./http/store/tokens.ts";
+import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
 
 import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
@@ -19,6 +20,10 @@ export interface StartServerOptions {
   clock?: Clock;
   /** Replaces the store's token check (benchmarks, tests). */
   verifyToken?: VerifyToken;
+  /** Where forge token variables are looked up (the CLI passes its environment). */
+  secrets?: Record<string, string | undefined>;
+  /** false: the API only, no queue, scheduler or embedded workers (src/runtime/start-runtime.ts). */
+  runtime?: boolean;
 }
 
 export interface RunningServer {
@@ -31,12 +36,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const handle = createDb(config.DATABASE_URL);
+  const runtime =
+    options.runtime === false
+      ? null
+      : startRuntime({ config, db: handle.db, logger, clock, secrets: options.secrets ?? {} });
   const app = createApp({
     services: createStoreServices({ db: handle.db, clock }),
     verifyToken: options.verifyToken ?? createStoreTokenCheck({ db: handle.db, clock }, logger),
     logger,
     clock,
-    metrics: createPrometheusRegistry(),
+    metrics: runtime ? withQueueMetrics(createPrometheusRegistry(), runtime.metrics) : createPrometheusRegistry(),
+    ...(runtime ? { admin: runtime.admin } : {}),
     rateLimit:
       config.RATE_LIMIT_BURST > 0
         ? { capacity: config.RATE_LIMIT_BURST, refillPerSecond: config.RATE_LIMIT_PER_SECOND }
@@ -46,6 +56,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
     s.once("error", reject);
+  }).catch(async (error: unknown) => {
+    await runtime?.close();
+    handle.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -55,9 +69,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       new Promise<void>((resolve, reject) => {
         // closeAllConnections: keep-alive sockets would otherwise hold close() open for seconds.
         server.close((error) => {
-          handle.close();
-          if (error) reject(error);
-          else resolve();
+          // The runtime's jobs write to the store, so they settle before the store closes.
+          const stopped = runtime ? runtime.close() : Promise.resolve();
+          void stopped.finally(() => {
+            handle.close();
+            if (error) reject(error);
+            else resolve();
+          });
         });
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),

@@ -7,11 +7,12 @@
 //   BENCH_COUNT=20000 BENCH_SECONDS=5 npm run bench:search
 //   BENCH_FILL_ONLY=1 npm run bench:search   # only build the database (reused by later runs)
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createDb } from "../../src/db/index.ts";
+import { createDb, migrationsFolder } from "../../src/db/index.ts";
 import { fillCatalogue } from "./fill.ts";
 
 const root = join(import.meta.dirname, "../..");
@@ -20,9 +21,19 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const dbPath = join(tmpdir(), `catalogue-bench-${count}.sqlite`);
 
+/** The migrations the database was filled under: a schema change makes the cached database stale. */
+function migrationsFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const f of readdirSync(migrationsFolder).filter((f) => f.endsWith(".sql")).sort()) {
+    hash.update(f).update(readFileSync(join(migrationsFolder, f)));
+  }
+  return hash.digest("hex");
+}
+
 async function prepareDatabase() {
   const marker = `${dbPath}.complete`;
-  if (existsSync(dbPath) && existsSync(marker)) {
+  const fingerprint = migrationsFingerprint();
+  if (existsSync(dbPath) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) {
     console.log(`reusing ${dbPath} (${count} software)`);
     return;
   }
@@ -35,7 +46,7 @@ async function prepareDatabase() {
   handle.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   handle.sqlite.exec("ANALYZE");
   handle.close();
-  writeFileSync(marker, new Date().toISOString());
+  writeFileSync(marker, fingerprint);
   console.log(`\nfilled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

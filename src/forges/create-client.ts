@@ -1,9 +1,10 @@
 // A ForgeClient for a registered forge. Tokens come from the environment variable the forge row names
 // (several tokens comma-separated, pooled by the client); the caller passes the parsed environment in, so
 // nothing here reads process.env.
-import type { HostBudget } from "./host-budget.ts";
+import type { Clock } from "../lib/clock.ts";
 import { createGithubClient, resolveGithubEndpoint } from "./github/index.ts";
 import { createGitlabClient, resolveGitlabEndpoint } from "./gitlab/index.ts";
+import type { HostBudget } from "./host-budget.ts";
 import type { ForgeClient, ForgeKind } from "./types.ts";
 
 export interface RegisteredForge {
@@ -19,6 +20,10 @@ export interface CreateForgeClientDeps {
   /** Where token variables are looked up (the CLI passes its environment). */
   secrets: Record<string, string | undefined>;
   fetch?: typeof globalThis.fetch;
+  /** Injected time and chance, passed to the client so tests (fake sleep) never wait for real. */
+  clock?: Clock;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
 export function tokensOf(forge: RegisteredForge, secrets: Record<string, string | undefined>): string[] {
@@ -31,11 +36,16 @@ export function tokensOf(forge: RegisteredForge, secrets: Record<string, string 
 
 export function createForgeClient(forge: RegisteredForge, deps: CreateForgeClientDeps): ForgeClient {
   const tokens = tokensOf(forge, deps.secrets);
-  const fetchOption = deps.fetch ? { fetch: deps.fetch } : {};
+  const injected = {
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  };
   if (forge.kind === "github") {
     const endpoint = resolveGithubEndpoint(forge.webUrl, forge.apiUrl, tokens);
-    return createGithubClient({ endpoint, budget: deps.budget, ...fetchOption });
+    return createGithubClient({ endpoint, budget: deps.budget, ...injected });
   }
   const endpoint = resolveGitlabEndpoint(forge.webUrl, forge.apiUrl, tokens);
-  return createGitlabClient({ endpoint, budget: deps.budget, ...fetchOption });
+  return createGitlabClient({ endpoint, budget: deps.budget, ...injected });
 }

@@ -59,7 +59,8 @@ export function createApp(input: AppDepsInput): OpenAPIHono<AppEnv> {
   });
   app.doc31("/openapi.json", documentInfo);
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Catalogue API reference" }));
-  app.get("/metrics", (c) => {
+  app.get("/metrics", async (c) => {
+    await deps.metrics.refresh?.();
     const text = deps.metrics.render();
     if (text === null) return problemResponse(c, 404, "Metrics are disabled.");
     return c.text(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });

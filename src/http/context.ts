@@ -4,6 +4,7 @@
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "./metrics/registry.ts";
+import type { AdminServices } from "./routes/admin/port.ts";
 import type { CatalogueServices } from "./services.ts";
 
 export const scopes = ["publishers:write", "software:write", "forges:write", "peers:write", "admin"] as const;
@@ -37,6 +38,8 @@ export interface AppDeps {
   generateId: () => string;
   /** The client address used as rate-limit key for anonymous requests. */
   clientAddress: (raw: unknown) => string;
+  /** Queue state and crawl triggers (/v1/admin); absent when this process runs no queue (503 then). */
+  admin?: AdminServices;
 }
 
 export interface AppEnv {

@@ -84,7 +84,9 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof PreconditionFailedError) return problemResponse(c, 412, error.message);
   if (error instanceof InvalidInputError) {
     const errors = error.fields.length > 0 ? error.fields : [{ field: "", message: error.message }];
-    return problemResponse(c, 422, error.message, { errors });
+    // A read has no body: bad input there came from the query (e.g. a tampered cursor), which is a 400.
+    const status = c.req.method === "GET" || c.req.method === "HEAD" ? 400 : 422;
+    return problemResponse(c, status, error.message, { errors });
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own refusals (malformed JSON, unsupported media type, body too large) keep their status.

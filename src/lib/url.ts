@@ -35,7 +35,10 @@ function parse(input: string): URL {
  */
 export function canonicalUrl(input: string): string {
   const url = parse(input);
-  const host = url.hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
   // An ssh port says nothing about where the web pages are, so ssh remotes lose theirs.
   const isSsh = url.protocol.includes("ssh");
   const isDefaultPort = isSsh || url.port === "" || ["80", "443"].includes(url.port);

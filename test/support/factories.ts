@@ -31,7 +31,9 @@ const list = (items: string[]) => items.map((i) => `  - ${JSON.stringify(i)}`).j
 export function makePubliccode(o: PubliccodeOptions = {}): string {
   const long =
     o.longDescription ??
-    "A long description of this software, written to pass the minimum length the standard asks for. ".repeat(3);
+    "A long description of this software, written to pass the minimum length the standard asks for. ".repeat(
+      3,
+    );
   return `publiccodeYmlVersion: "0"
 name: ${JSON.stringify(o.name ?? uniqueSlug("software"))}
 url: ${JSON.stringify(o.url ?? `https://github.com/${uniqueSlug("org")}/${uniqueSlug("repo")}`)}
@@ -82,5 +84,8 @@ export function makeSoftware(
 ) {
   const { publiccode, ...rest } = input;
   const url = rest.url ?? `https://github.com/${uniqueSlug("org")}/${uniqueSlug("repo")}`;
-  return createSoftware({ ctx, input: { publiccodeYml: makePubliccode({ url, ...publiccode }), ...rest, url } });
+  return createSoftware({
+    ctx,
+    input: { publiccodeYml: makePubliccode({ url, ...publiccode }), ...rest, url },
+  });
 }

@@ -49,7 +49,9 @@ export const registerForge: RegisterCommand = (program: Command, io: CliIo) => {
     .action(() =>
       withStore(io, async ({ ctx }) => {
         for (const f of await listForges({ ctx, input: undefined })) {
-          io.stdout.write(`${f.id}\t${f.kind}\t${f.webUrl}\t${f.apiUrl}\t${f.graphqlUrl ?? "-"}\t${f.tokenEnv ?? "-"}\n`);
+          io.stdout.write(
+            `${f.id}\t${f.kind}\t${f.webUrl}\t${f.apiUrl}\t${f.graphqlUrl ?? "-"}\t${f.tokenEnv ?? "-"}\n`,
+          );
         }
       }),
     );

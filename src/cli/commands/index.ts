@@ -3,11 +3,14 @@ import type { Command } from "commander";
 import type { CliIo } from "../io.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
+import { registerCrawl } from "./crawl.ts";
 import { registerForge } from "./forge.ts";
 import { registerMigrate } from "./migrate.ts";
 import { registerPublisher } from "./publisher.ts";
 import { registerSeed } from "./seed.ts";
 import { registerToken } from "./token.ts";
+import { registerTrigger } from "./trigger.ts";
+import { registerWorker } from "./worker.ts";
 
 export type RegisterCommand = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
 
@@ -19,4 +22,7 @@ export const commands: RegisterCommand[] = [
   registerPublisher,
   registerForge,
   registerToken,
+  registerWorker,
+  registerTrigger,
+  registerCrawl,
 ];

@@ -23,7 +23,11 @@ export function openStore(io: CliIo): Store {
   const raw = sqlitePath(config.DATABASE_URL);
   const path = raw === ":memory:" || isAbsolute(raw) ? raw : resolve(io.cwd, raw);
   const handle = createDb(path);
-  const ctx = createServiceContext({ db: handle.db, actor: "cli", logger: createLogger(config.LOG_LEVEL, io.stderr) });
+  const ctx = createServiceContext({
+    db: handle.db,
+    actor: "cli",
+    logger: createLogger(config.LOG_LEVEL, io.stderr),
+  });
   return { handle, ctx, path };
 }
 

@@ -38,7 +38,9 @@ export const registerPublisher: RegisterCommand = (program: Command, io: CliIo) 
             codeHosting: [{ url: options.url, group: !options.repo }],
           },
         });
-        io.stdout.write(`${created.id}\t${created.name}\t${created.codeHosting.map((c) => c.url).join(" ")}\n`);
+        io.stdout.write(
+          `${created.id}\t${created.name}\t${created.codeHosting.map((c) => c.url).join(" ")}\n`,
+        );
       }),
     );
 };

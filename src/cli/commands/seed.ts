@@ -11,14 +11,18 @@ export const registerSeed: RegisterCommand = (program: Command, io: CliIo) => {
   const seed = program.command("seed").description("Import seed data (idempotent)");
   seed
     .command("github-governments")
-    .description("Import the GitHub government organisations list as publishers (e.g. seeds/github-governments.yml)")
+    .description(
+      "Import the GitHub government organisations list as publishers (e.g. seeds/github-governments.yml)",
+    )
     .argument("<file>")
     .action(async (file: string) => {
       const text = await readFile(resolve(io.cwd, file), "utf8");
       await withStore(io, async ({ ctx }) => {
         const report = await seedGithubGovernments({ ...ctx, actor: "seed:github-governments" }, text);
         for (const section of report.unknownSections) {
-          io.stderr.write(`warning: section '${section}' has no country code in seeds/github-governments-countries.ts\n`);
+          io.stderr.write(
+            `warning: section '${section}' has no country code in seeds/github-governments-countries.ts\n`,
+          );
         }
         io.stdout.write(
           `${report.created} publishers created, ${report.skipped} already present${report.forgeCreated ? ", github.com forge added" : ""}\n`,

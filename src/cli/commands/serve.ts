@@ -32,7 +32,7 @@ export async function runServe(io: CliIo, options: ServeOptions, waitForStop: Wa
     ...(options.host !== undefined ? { HOST: options.host } : {}),
   });
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
-  const server = await startServer({ config, logger });
+  const server = await startServer({ config, logger, secrets: io.env });
   logger.info({ url: server.url, database: config.DATABASE_URL }, "listening");
   // The URL on stdout too: scripts (and the integration test) read it from there.
   io.stdout.write(`listening on ${server.url}\n`);

@@ -20,13 +20,21 @@ export const registerToken: RegisterCommand = (program: Command, io: CliIo) => {
     .action((options: { name: string; scope: string[]; expires?: string }) => {
       const invalid = options.scope.filter((s) => !(tokenScopes as readonly string[]).includes(s));
       if (options.scope.length === 0 || invalid.length > 0) {
-        throw new UsageError(`--scope must be one or more of ${tokenScopes.join(", ")}${invalid.length ? ` (got ${invalid.join(", ")})` : ""}`);
+        throw new UsageError(
+          `--scope must be one or more of ${tokenScopes.join(", ")}${invalid.length ? ` (got ${invalid.join(", ")})` : ""}`,
+        );
       }
       const expiresAt = options.expires ? new Date(options.expires) : null;
-      if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new UsageError("--expires must be an ISO 8601 date");
+      if (expiresAt && Number.isNaN(expiresAt.getTime()))
+        throw new UsageError("--expires must be an ISO 8601 date");
       return withStore(io, async ({ ctx }) => {
-        const created = await createToken({ ctx, input: { name: options.name, scopes: options.scope as never, expiresAt } });
-        io.stderr.write(`token ${created.id} created with scopes ${created.scopes.join(", ")}; the secret is shown once:\n`);
+        const created = await createToken({
+          ctx,
+          input: { name: options.name, scopes: options.scope as never, expiresAt },
+        });
+        io.stderr.write(
+          `token ${created.id} created with scopes ${created.scopes.join(", ")}; the secret is shown once:\n`,
+        );
         io.stdout.write(`${created.secret}\n`);
       });
     });
@@ -46,7 +54,11 @@ export const registerToken: RegisterCommand = (program: Command, io: CliIo) => {
     .action(() =>
       withStore(io, async ({ ctx }) => {
         for (const t of await listTokens({ ctx, input: undefined })) {
-          const status = t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt <= new Date() ? "expired" : "active";
+          const status = t.revokedAt
+            ? "revoked"
+            : t.expiresAt && t.expiresAt <= new Date()
+              ? "expired"
+              : "active";
           io.stdout.write(`${t.id}\t${t.name}\t${t.scopes.join(",")}\t${status}\n`);
         }
       }),

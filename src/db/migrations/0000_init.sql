@@ -176,7 +176,7 @@ CREATE TABLE `software_version` (
 	FOREIGN KEY (`software_id`) REFERENCES `software`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `software_version_software_idx` ON `software_version` (`software_id`,`fetched_at`);--> statement-breakpoint
+CREATE INDEX `software_version_software_idx` ON `software_version` (`software_id`);--> statement-breakpoint
 CREATE TABLE `token` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

@@ -21,8 +21,8 @@ export const softwareVersion = sqliteTable(
     fetchedAt: ms("fetched_at").notNull(),
   },
   (t) => [
-    // latest version of a software (harvest status) and its history, newest first.
-    index("software_version_software_idx").on(t.softwareId, t.fetchedAt),
+    // latest version of a software (harvest status, unchanged-blob check): its rows in rowid (insertion) order.
+    index("software_version_software_idx").on(t.softwareId),
   ],
 );
 

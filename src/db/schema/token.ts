@@ -2,7 +2,13 @@
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ms } from "./columns.ts";
 
-export const tokenScopes = ["publishers:write", "software:write", "forges:write", "peers:write", "admin"] as const;
+export const tokenScopes = [
+  "publishers:write",
+  "software:write",
+  "forges:write",
+  "peers:write",
+  "admin",
+] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 export const token = sqliteTable("token", {

@@ -2,13 +2,13 @@
 // chance-dependent injected (clock, sleep, random) so tests drive rate limits and retries without waiting.
 import { setTimeout as delay } from "node:timers/promises";
 import { type Clock, systemClock } from "../../lib/clock.ts";
-import { type Logger, silentLogger } from "../../logger.ts";
+import { silentLogger } from "../../logger.ts";
 import type { HostBudget } from "../host-budget.ts";
 import type { ForgeClient, ForgeEndpoint } from "../types.ts";
 import type { GithubContext } from "./context.ts";
 import { listGithubSource } from "./list-source.ts";
 import { scanGithubRepository } from "./scan-repository.ts";
-import { GithubTransport, type Sleep } from "./transport.ts";
+import { GithubTransport, type Sleep, type WarnLogger } from "./transport.ts";
 
 export interface GithubClientOptions {
   /** From resolveGithubEndpoint(webUrl, apiUrl?, tokens). */
@@ -30,7 +30,7 @@ export interface GithubClientOptions {
   requestTimeoutMs?: number;
   fetch?: typeof globalThis.fetch;
   /** Retries and rate-limit waits are logged at warn (default: silent). */
-  logger?: Pick<Logger, "warn">;
+  logger?: WarnLogger;
 }
 
 const sleepFor: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});

@@ -3,7 +3,6 @@
 // per request and a retry budget per crawl shared by its requests; exponential backoff with jitter for faults,
 // exact waits for rate limits, and a timeout per request so a hung connection cannot hang a crawl.
 import { Octokit, RequestError } from "octokit";
-import type { Logger } from "../../logger.ts";
 import { computeBackoffMs } from "../rate-limit.ts";
 import { ForgeError } from "../types.ts";
 import { judgeResponse, type RawResponse, type Verdict } from "./judge-response.ts";
@@ -15,11 +14,16 @@ export type { Sleep } from "./rate-gate.ts";
 export interface GithubTransportOptions extends RateGateOptions {
   maxAttempts: number;
   /** Gets one warn line per retry (reason, attempt, status), so rate limits and outages show in the logs. */
-  logger: Pick<Logger, "warn">;
+  logger: WarnLogger;
   backoff: { baseMs: number; maxMs: number };
   /** An answer slower than this counts as a transient fault. */
   requestTimeoutMs: number;
   fetch?: typeof globalThis.fetch;
+}
+
+/** The one logger method the client uses; a pino Logger fits. */
+export interface WarnLogger {
+  warn(fields: object, msg: string): void;
 }
 
 /** Retries a whole crawl may still spend; shared by its requests so a sick forge cannot cause a storm. */

@@ -3,11 +3,12 @@
 // which blob it is, and one GET only when that blob is new. The GET's JSON carries the blob id and the base64
 // bytes together, so the file is never downloaded twice and invalid UTF-8 survives untouched.
 // @see https://docs.gitlab.com/api/repository_files/#get-file-metadata-only
-import { ForgeError, type KnownRepository, type PubliccodeBlob, type RepositoryFacts } from "../types.ts";
+import type { KnownRepository, PubliccodeBlob, RepositoryFacts } from "../types.ts";
 import type { GitlabApi } from "./gitbeaker.ts";
 import { hasReadableRepository, type ProjectFacts } from "./project-facts.ts";
 import { gitlabFileSchema, parseGitlab } from "./schemas.ts";
 import type { GitlabTransport } from "./transport.ts";
+import { orNullOn404 } from "./transport-support.ts";
 
 // The standard names the file publiccode.yml; checking a second name would double the cost of every project
 // without one, which is most of them.
@@ -68,17 +69,6 @@ function notModified(known: KnownRepository): PubliccodeOutcome {
     ? { path: FILE_NAME, blobSha: known.blobSha, bytes: new Uint8Array(0) }
     : null;
   return { publiccode, publiccodeNotModified: true };
-}
-
-/** `call`'s result, or null when GitLab answers 404 (or also 403, with `forbiddenToo`). */
-export async function orNullOn404<T>(call: () => Promise<T>, forbiddenToo = false): Promise<T | null> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ForgeError && (error.status === 404 || (forbiddenToo && error.status === 403)))
-      return null;
-    throw error;
-  }
 }
 
 function decodeBase64(content: string): Uint8Array {

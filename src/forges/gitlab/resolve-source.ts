@@ -6,7 +6,6 @@
 import { type ForgeEndpoint, ForgeError } from "../types.ts";
 import { toNamespacePath } from "./endpoint.ts";
 import type { GitlabApi } from "./gitbeaker.ts";
-import { orNullOn404 } from "./publiccode-file.ts";
 import {
   type GitlabProject,
   gitlabGroupSchema,
@@ -14,6 +13,7 @@ import {
   gitlabUserSchema,
   parseGitlab,
 } from "./schemas.ts";
+import { orNullOn404 } from "./transport-support.ts";
 
 export type GitlabSource =
   | { kind: "instance" }

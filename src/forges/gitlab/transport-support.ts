@@ -1,5 +1,6 @@
-// Small pieces of the transport: reading an answer's body, naming a failure, and the real-time sleep used when
-// none is injected.
+// Small pieces of the transport: reading an answer's body, naming a failure, treating a 404 as "none", and
+// the real-time sleep used when none is injected.
+import { ForgeError } from "../types.ts";
 
 /** JSON for JSON answers, text otherwise; a body cut off mid-way throws, so the caller retries it. */
 export async function readBody(res: Response, method: string): Promise<unknown> {
@@ -37,4 +38,15 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** `call`'s result, or null when GitLab answers 404 (or also 403, with `forbiddenToo`). */
+export async function orNullOn404<T>(call: () => Promise<T>, forbiddenToo = false): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ForgeError && (error.status === 404 || (forbiddenToo && error.status === 403)))
+      return null;
+    throw error;
+  }
 }

@@ -13,6 +13,8 @@ export interface MetricsRegistry {
   observeRequest(observation: RequestObservation): void;
   /** Prometheus text format, or null when metrics are disabled. */
   render(): string | null;
+  /** Samples async sources (queue depths, forge budgets) right before render(); see src/runtime/queue-metrics.ts. */
+  refresh?(): Promise<void>;
 }
 
 const defaultBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

@@ -1,6 +1,7 @@
 // Mounts every /v1 resource router on the app.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.ts";
+import { adminRouter } from "./admin/index.ts";
 import { catalogsRouter } from "./catalogs/index.ts";
 import { logsRouter } from "./logs/index.ts";
 import { publishersRouter } from "./publishers/index.ts";
@@ -15,4 +16,5 @@ export function mountV1(app: OpenAPIHono<AppEnv>): void {
   app.route("/v1", logsRouter());
   app.route("/v1", catalogsRouter());
   app.route("/v1", searchRouter());
+  app.route("/v1", adminRouter());
 }

@@ -1,5 +1,7 @@
 // Software: the store's record carries a lifecycle state; the open-catalog-api only knows `active`. The served
 // publiccode.yml is the last valid one (a newer invalid file never replaces it).
+
+import { InvalidInputError } from "../../services/errors.ts";
 import { createSoftware } from "../../services/software/create.ts";
 import { deleteSoftware } from "../../services/software/delete.ts";
 import { findSoftwareByUrl, getSoftware } from "../../services/software/get.ts";
@@ -39,7 +41,11 @@ export function storeSoftware(
       const ctx = serviceContext(deps, cx);
       if (q.url !== undefined) {
         // A URL names at most one software (canonical URL or alias), in any state.
-        const found = await findSoftwareByUrl({ ctx, input: { url: q.url } });
+        const found = await findSoftwareByUrl({ ctx, input: { url: q.url } }).catch((error: unknown) => {
+          // A string that is no URL at all names no software: an empty page, as for any other miss.
+          if (error instanceof InvalidInputError) return null;
+          throw error;
+        });
         const visible = found && (q.all || found.state === "active") ? [toSoftwareView(found)] : [];
         return { data: visible, next: null, prev: null };
       }

@@ -1,6 +1,6 @@
 // Appends one change-log row. Called by every verb that creates, updates or deletes a software or publisher,
 // with the verb's transaction handle, so the write and its change row commit (or roll back) together.
-import { change, type ChangeAction, type ChangeEntity } from "../../db/schema/index.ts";
+import { type ChangeAction, type ChangeEntity, change } from "../../db/schema/index.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 
 export interface AppendChangeInput {

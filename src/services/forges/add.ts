@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { forge, type ForgeRow } from "../../db/schema/index.ts";
+import { type ForgeRow, forge } from "../../db/schema/index.ts";
 import type { Tx, VerbArgs } from "../context.ts";
 import { ConflictError } from "../errors.ts";
 import { canonicalInputUrl } from "../lib/canonical.ts";

@@ -1,5 +1,5 @@
 import { asc } from "drizzle-orm";
-import { forge, type ForgeRow } from "../../db/schema/index.ts";
+import { type ForgeRow, forge } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 
 export async function listForges({ ctx }: VerbArgs<Record<string, never> | undefined>): Promise<ForgeRow[]> {

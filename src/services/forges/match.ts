@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { forge, type ForgeRow } from "../../db/schema/index.ts";
+import { type ForgeRow, forge } from "../../db/schema/index.ts";
 import { hostOf } from "../../lib/url.ts";
 import type { VerbArgs } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
@@ -9,7 +9,13 @@ import { type ForgeByUrlInput, forgeByUrlInput } from "./schemas.ts";
 /** The forge hosting a URL (repository, organisation or the forge itself), or null when none is registered. */
 export async function matchForge({ ctx, input }: VerbArgs<ForgeByUrlInput>): Promise<ForgeRow | null> {
   const url = canonicalInputUrl(forgeByUrlInput.parse(input).url);
-  return ctx.db.select().from(forge).where(eq(forge.host, hostOf(url))).get() ?? null;
+  return (
+    ctx.db
+      .select()
+      .from(forge)
+      .where(eq(forge.host, hostOf(url)))
+      .get() ?? null
+  );
 }
 
 /** The forge for a host ("github.com", "gitlab.example.org:8443"); NotFoundError when none. */

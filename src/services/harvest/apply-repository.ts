@@ -2,7 +2,7 @@
 // and their change-log rows commit together or not at all, so a worker killed mid-crawl leaves no partial
 // write, and the blob sha stored on the repository row always matches what the software has recorded.
 import { eq } from "drizzle-orm";
-import { software, type ForgeRow, type RepositoryRow, type SoftwareRow } from "../../db/schema/index.ts";
+import { type ForgeRow, type RepositoryRow, type SoftwareRow, software } from "../../db/schema/index.ts";
 import type { RepositoryFacts } from "../../forges/types.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
@@ -14,6 +14,7 @@ import { recordSoftwareVersionInTx } from "../software/record-version.ts";
 import { validateBytes } from "../software/validate.ts";
 import { classifyRepository, isTechnicalFork } from "./classify.ts";
 import { upsertRepositoryRow } from "./repository-row.ts";
+import { harvestStatements } from "./statements.ts";
 
 export type RepositoryOutcome = "unchanged" | "created" | "updated" | "technical-fork" | "ended" | "recorded";
 
@@ -49,13 +50,16 @@ export function applyListedRepository(ctx: ServiceContext, input: ApplyRepositor
           : null;
 
   return ctx.db.transaction((tx) => {
-    const repo = upsertRepositoryRow(tx, ctx, {
+    const { row: repo, inserted } = upsertRepositoryRow(tx, ctx, {
       forgeId: input.forge.id,
       sourceId: input.sourceId,
       facts,
       blob,
     });
-    const linked = tx.select().from(software).where(eq(software.repositoryId, repo.id)).get();
+    // A repository row created just now has no software yet.
+    const linked = !inserted
+      ? harvestStatements(ctx.db).softwareByRepository.get({ repositoryId: repo.id })
+      : undefined;
     if (change === "file" && file && validation) {
       const declared = declaredUrl(validation.document);
       const ownUrls = [repo.url, known?.url, linked?.url, ...(linked ? aliasesOf(tx, linked.id) : [])];
@@ -92,10 +96,7 @@ export function applyListedRepository(ctx: ServiceContext, input: ApplyRepositor
         ? { outcome: "ended", invalid: false }
         : { outcome: "recorded", invalid: false };
     }
-    return {
-      outcome: followRepositoryFacts(tx, ctx, linked, repo, input.publisherId) ? "updated" : "recorded",
-      invalid: false,
-    };
+    return { outcome: followRepositoryFacts(tx, ctx, linked, repo, input.publisherId), invalid: false };
   });
 }
 
@@ -106,7 +107,7 @@ function followRepositoryFacts(
   row: SoftwareRow,
   repo: RepositoryRow,
   publisherId: string,
-): boolean {
+): RepositoryOutcome {
   const beforeAliases = aliasesOf(tx, row.id);
   // A renamed or transferred repository: same software (found by forge id), new URL, old URL kept as alias.
   if (row.url !== repo.url) moveSoftwareUrl(tx, ctx, row.id, row.url, repo.url);
@@ -119,14 +120,17 @@ function followRepositoryFacts(
       [state, stateReason] = [resumedState(row.servedVersionId !== null), null];
     }
   }
+  const archived = state === "archived" && row.state !== "archived";
   const result = updateSoftwareRow(
     tx,
     ctx,
     row,
     { url: repo.url, publisherId, state, stateReason },
-    { reason: "repository facts changed", beforeAliases },
+    // The change log says why: an archival is an end of life, not a mere facts update.
+    { reason: archived ? "repository archived" : "repository facts changed", beforeAliases },
   );
-  return result.action !== "none";
+  if (result.action === "none") return "recorded";
+  return archived ? "ended" : "updated";
 }
 
 /** Ends a software's life for a harvest reason; sticky admin states are left alone. Returns whether it changed. */

@@ -1,6 +1,7 @@
 // Pure decisions about one listed repository, given what the catalogue already knows of it.
 import type { RepositoryRow } from "../../db/schema/index.ts";
 import type { RepositoryFacts } from "../../forges/types.ts";
+import { canonicalUrl } from "../../lib/url.ts";
 
 export type RepositoryChange =
   /** Same facts, same blob: nothing to parse, nothing to write. */
@@ -23,7 +24,8 @@ export function classifyRepository(
   if (blobSha && blobSha !== known?.publiccodeBlobSha) return "file";
   if (!known) return "facts";
   const same =
-    known.url === facts.url &&
+    // Stored URLs are canonical; a forge may report http:// or a trailing slash for the same repository.
+    known.url === sameOrCanonical(facts.url) &&
     known.defaultBranch === facts.defaultBranch &&
     known.isFork === facts.isFork &&
     known.isArchived === facts.isArchived &&
@@ -31,6 +33,14 @@ export function classifyRepository(
     known.isEmpty === facts.isEmpty &&
     (known.pushedAt?.toISOString() ?? null) === normaliseTime(facts.pushedAt);
   return same ? "unchanged" : "facts";
+}
+
+function sameOrCanonical(url: string): string {
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return url;
+  }
 }
 
 function normaliseTime(iso: string | null): string | null {

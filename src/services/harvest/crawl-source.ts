@@ -2,10 +2,11 @@
 // apply each repository in its own transaction, then settle the repositories the listing no longer shows.
 import { eq } from "drizzle-orm";
 import {
-  codeHosting,
   type CodeHostingRow,
-  forge,
+  codeHosting,
   type ForgeRow,
+  forge,
+  type RepositoryRow,
   repository,
   software,
 } from "../../db/schema/index.ts";
@@ -70,6 +71,13 @@ export async function crawlSource({
         tally(summary, scanned, applyRepository(ctx, forgeRow, source, scanned, row));
         continue;
       }
+      // Transferred to another registered source on this forge: hand it over now, so the software changes
+      // publisher in one step instead of leaving this one and coming back when the other source is crawled.
+      const adopter = scanned ? findSourceOf(ctx, forgeRow.id, scanned.url) : undefined;
+      if (scanned && adopter) {
+        tally(summary, scanned, applyRepository(ctx, forgeRow, adopter, scanned, row));
+        continue;
+      }
       if (settleMissing(ctx, row.id, scanned)) summary.ended += 1;
     }
   } catch (error) {
@@ -125,6 +133,17 @@ function settleMissing(ctx: ServiceContext, repositoryId: string, scanned: Repos
   });
 }
 
+/** The registered source on this forge that holds `repoUrl` (the most specific one), if any. */
+function findSourceOf(ctx: ServiceContext, forgeId: string, repoUrl: string): CodeHostingRow | undefined {
+  return ctx.db
+    .select()
+    .from(codeHosting)
+    .where(eq(codeHosting.forgeId, forgeId))
+    .all()
+    .filter((candidate) => isUnderSource(repoUrl, candidate.url))
+    .sort((a, b) => b.url.length - a.url.length)[0];
+}
+
 async function forgeOf(ctx: ServiceContext, source: CodeHostingRow): Promise<ForgeRow> {
   const byId = source.forgeId
     ? ctx.db.select().from(forge).where(eq(forge.id, source.forgeId)).get()
@@ -134,15 +153,16 @@ async function forgeOf(ctx: ServiceContext, source: CodeHostingRow): Promise<For
   return row;
 }
 
-function toKnown(
-  rows: Map<string, { forgeRepoId: string; pushedAt: Date | null; publiccodeBlobSha: string | null }>,
-) {
+function toKnown(rows: Map<string, RepositoryRow>) {
   const known = new Map<string, KnownRepository>();
   for (const [id, row] of rows) {
     known.set(id, {
       forgeRepoId: id,
       pushedAt: row.pushedAt?.toISOString() ?? null,
       blobSha: row.publiccodeBlobSha,
+      // When the repository was last written (an unchanged re-crawl writes nothing, so this may be older than
+      // the last look, which is the safe direction for GitLab's hourly activity time).
+      checkedAt: row.lastSeenAt?.toISOString() ?? null,
     });
   }
   return known;

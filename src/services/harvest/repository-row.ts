@@ -1,10 +1,12 @@
 // The repository table as the harvester keeps it: one row per (forge, forge id), so renames and transfers
 // update the row instead of creating a new one.
-import { and, eq } from "drizzle-orm";
-import { repository, type RepositoryRow } from "../../db/schema/index.ts";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { type RepositoryRow, repository } from "../../db/schema/index.ts";
 import type { RepositoryFacts } from "../../forges/types.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
+import { harvestStatements } from "./statements.ts";
 
 /** Every repository found so far through a source, keyed by the forge's repository id. */
 export function knownRepositories(db: DbOrTx, sourceId: string): Map<string, RepositoryRow> {
@@ -12,16 +14,9 @@ export function knownRepositories(db: DbOrTx, sourceId: string): Map<string, Rep
   return new Map(rows.map((r) => [r.forgeRepoId, r]));
 }
 
-export function findRepositoryRow(
-  db: DbOrTx,
-  forgeId: string,
-  forgeRepoId: string,
-): RepositoryRow | undefined {
-  return db
-    .select()
-    .from(repository)
-    .where(and(eq(repository.forgeId, forgeId), eq(repository.forgeRepoId, forgeRepoId)))
-    .get();
+/** The row of a repository by its forge identity (any source, or none); usable inside a transaction. */
+export function findRepositoryRow(db: Db, forgeId: string, forgeRepoId: string): RepositoryRow | undefined {
+  return harvestStatements(db).repositoryByForgeId.get({ forgeId, forgeRepoId });
 }
 
 export interface UpsertRepositoryInput {
@@ -32,12 +27,12 @@ export interface UpsertRepositoryInput {
   blob: { sha: string; path: string } | null;
 }
 
-/** Inserts or updates the row for facts.forgeRepoId; returns it. */
+/** Inserts or updates the row for facts.forgeRepoId; returns it, and whether it is new. */
 export function upsertRepositoryRow(
   tx: DbOrTx,
   ctx: ServiceContext,
   input: UpsertRepositoryInput,
-): RepositoryRow {
+): { row: RepositoryRow; inserted: boolean } {
   const { facts } = input;
   const now = ctx.clock.now();
   const values = {
@@ -54,19 +49,18 @@ export function upsertRepositoryRow(
     sourceId: input.sourceId,
     updatedAt: now,
   };
-  const existing = findRepositoryRow(tx, input.forgeId, facts.forgeRepoId);
+  const existing = findRepositoryRow(ctx.db, input.forgeId, facts.forgeRepoId);
   if (existing) {
-    return tx.update(repository).set(values).where(eq(repository.id, existing.id)).returning().get()!;
+    const row = tx.update(repository).set(values).where(eq(repository.id, existing.id)).returning().get()!;
+    return { row, inserted: false };
   }
-  return tx
-    .insert(repository)
-    .values({
-      id: ctx.newId(),
-      forgeId: input.forgeId,
-      forgeRepoId: facts.forgeRepoId,
-      createdAt: now,
-      ...values,
-    })
-    .returning()
-    .get();
+  // Most repositories of a first crawl land here: the prepared insert spares building and preparing the SQL.
+  const row = harvestStatements(ctx.db).insertRepository.get({
+    ...values,
+    id: ctx.newId(),
+    forgeId: input.forgeId,
+    forgeRepoId: facts.forgeRepoId,
+    createdAt: now,
+  })!;
+  return { row, inserted: true };
 }

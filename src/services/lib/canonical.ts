@@ -6,7 +6,8 @@ export function canonicalInputUrl(url: string, field = "url"): string {
   try {
     return canonicalUrl(url);
   } catch (error) {
-    if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message, [{ field, message: error.message }]);
+    if (error instanceof InvalidUrlError)
+      throw new InvalidInputError(error.message, [{ field, message: error.message }]);
     throw error;
   }
 }

@@ -24,7 +24,10 @@ type Container = Record<string, unknown> | unknown[];
 function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) throw new Error(`'${pointer}' is not a JSON pointer`);
-  return pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function arrayIndex(arr: unknown[], token: string, forInsert: boolean): number {
@@ -39,7 +42,8 @@ function get(doc: unknown, tokens: string[]): unknown {
   let node = doc;
   for (const t of tokens) {
     if (Array.isArray(node)) node = node[arrayIndex(node, t, false)];
-    else if (typeof node === "object" && node !== null && Object.hasOwn(node, t)) node = (node as Record<string, unknown>)[t];
+    else if (typeof node === "object" && node !== null && Object.hasOwn(node, t))
+      node = (node as Record<string, unknown>)[t];
     else throw new Error(`path does not exist at '${t}'`);
   }
   return node;
@@ -81,7 +85,10 @@ export function applyJsonPatch<T>(document: T, operations: JsonPatchOperation[])
           doc = remove(doc, path);
           break;
         case "replace":
-          doc = path.length === 0 ? structuredClone(op.value) : add(remove(doc, path), path, structuredClone(op.value));
+          doc =
+            path.length === 0
+              ? structuredClone(op.value)
+              : add(remove(doc, path), path, structuredClone(op.value));
           break;
         case "move": {
           const from = parsePointer(op.from ?? "");
@@ -112,7 +119,11 @@ export function applyJsonPatch<T>(document: T, operations: JsonPatchOperation[])
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (typeof v === "object" && v !== null) {
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   }
   return v;
 }

@@ -9,7 +9,12 @@ export function insertLog(tx: DbOrTx, ctx: ServiceContext, input: AppendLogInput
   const data = appendLogInput.parse(input);
   return tx
     .insert(log)
-    .values({ message: data.message, softwareId: data.softwareId ?? null, entity: data.entity ?? null, createdAt: ctx.clock.now() })
+    .values({
+      message: data.message,
+      softwareId: data.softwareId ?? null,
+      entity: data.entity ?? null,
+      createdAt: ctx.clock.now(),
+    })
     .returning()
     .get();
 }

@@ -28,7 +28,12 @@ export async function createPublisher({ ctx, input }: VerbArgs<CreatePublisherIn
       .run();
     for (const source of data.codeHosting) insertSource(tx, ctx, id, source);
     const created = loadPublisher(tx, id);
-    appendChange(tx, ctx, { entityType: "publisher", entityId: id, action: "create", snapshot: publisherSnapshot(created) });
+    appendChange(tx, ctx, {
+      entityType: "publisher",
+      entityId: id,
+      action: "create",
+      snapshot: publisherSnapshot(created),
+    });
     return created;
   });
 }

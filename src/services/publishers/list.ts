@@ -6,14 +6,19 @@ import { type Publisher, withCodeHosting } from "./load.ts";
 import { type ListPublishersInput, listPublishersInput } from "./schemas.ts";
 
 /** Lists publishers oldest first, keyset-paginated on (createdAt, id). */
-export async function listPublishers({ ctx, input }: VerbArgs<ListPublishersInput>): Promise<Page<Publisher>> {
+export async function listPublishers({
+  ctx,
+  input,
+}: VerbArgs<ListPublishersInput>): Promise<Page<Publisher>> {
   const { cursor, limit, active } = listPublishersInput.parse(input);
   const conditions: SQL[] = [];
   if (active !== undefined) conditions.push(eq(publisher.active, active));
   if (cursor) {
     const [at, id] = decodeCursor(cursor, 2) as [number, string];
     const after = new Date(at);
-    conditions.push(or(gt(publisher.createdAt, after), and(eq(publisher.createdAt, after), gt(publisher.id, id)))!);
+    conditions.push(
+      or(gt(publisher.createdAt, after), and(eq(publisher.createdAt, after), gt(publisher.id, id)))!,
+    );
   }
   const rows = ctx.db
     .select()

@@ -1,6 +1,6 @@
 // The publisher as verbs return it and as the change log snapshots it: the row plus its code-hosting sources.
 import { asc, eq, or } from "drizzle-orm";
-import { codeHosting, publisher, type PublisherRow } from "../../db/schema/index.ts";
+import { codeHosting, type PublisherRow, publisher } from "../../db/schema/index.ts";
 import type { DbOrTx } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 

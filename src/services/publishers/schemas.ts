@@ -28,7 +28,10 @@ export const createPublisherInput = publisherFields
     name: publisherFields.shape.name.optional(),
     codeHosting: z.array(codeHostingInput).max(1000).default([]),
   })
-  .refine((p) => p.name || p.description?.trim(), { message: "name or description is required", path: ["name"] });
+  .refine((p) => p.name || p.description?.trim(), {
+    message: "name or description is required",
+    path: ["name"],
+  });
 export type CreatePublisherInput = z.input<typeof createPublisherInput>;
 
 /** Merge semantics: absent fields are kept, null clears an optional field, codeHosting (if given) replaces the set. */

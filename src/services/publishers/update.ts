@@ -24,12 +24,16 @@ export async function updatePublisher({ ctx, input }: VerbArgs<UpdatePublisherIn
       for (const existing of before.codeHosting) {
         if (!wanted.has(existing.url)) tx.delete(codeHosting).where(eq(codeHosting.id, existing.id)).run();
         else if (wanted.get(existing.url)!.group !== existing.group) {
-          tx.update(codeHosting).set({ group: wanted.get(existing.url)!.group }).where(eq(codeHosting.id, existing.id)).run();
+          tx.update(codeHosting)
+            .set({ group: wanted.get(existing.url)!.group })
+            .where(eq(codeHosting.id, existing.id))
+            .run();
         }
       }
       for (const source of sources) insertSource(tx, ctx, before.id, source);
     }
-    if (Object.keys(values).length > 0) tx.update(publisher).set(values).where(eq(publisher.id, before.id)).run();
+    if (Object.keys(values).length > 0)
+      tx.update(publisher).set(values).where(eq(publisher.id, before.id)).run();
     const after = loadPublisher(tx, before.id);
     if (JSON.stringify(publisherSnapshot(after)) === JSON.stringify(publisherSnapshot(before))) return before;
     tx.update(publisher).set({ updatedAt: ctx.clock.now() }).where(eq(publisher.id, before.id)).run();

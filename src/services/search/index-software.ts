@@ -42,8 +42,12 @@ export function indexSoftware(tx: DbOrTx, row: SoftwareRow): void {
   if (row.state !== "active" || !row.document) return;
   const descriptions = Object.values(row.descriptions ?? {});
   const short = descriptions.map((d) => d.shortDescription ?? "").join("\n");
-  const long = descriptions.map((d) => [d.longDescription ?? "", ...(d.features ?? [])].join("\n")).join("\n");
-  tx.run(sql`INSERT INTO software_fts (rowid, name, short, long) VALUES (${row.rowId}, ${row.name ?? ""}, ${short}, ${long})`);
+  const long = descriptions
+    .map((d) => [d.longDescription ?? "", ...(d.features ?? [])].join("\n"))
+    .join("\n");
+  tx.run(
+    sql`INSERT INTO software_fts (rowid, name, short, long) VALUES (${row.rowId}, ${row.name ?? ""}, ${short}, ${long})`,
+  );
   const values = facetValues(row);
   if (values.length === 0) return;
   tx.insert(softwareFacet)
@@ -54,4 +58,3 @@ export function indexSoftware(tx: DbOrTx, row: SoftwareRow): void {
       ON CONFLICT (facet, value) DO UPDATE SET count = count + 1`);
   }
 }
-

@@ -5,9 +5,9 @@
 // the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
 import { inArray, type SQL, sql } from "drizzle-orm";
 import { type FacetName, software } from "../../db/schema/index.ts";
-import type { VerbArgs } from "../context.ts";
+import type { DbOrTx, VerbArgs } from "../context.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
-import { countFacets, type FacetCounts } from "./facets.ts";
+import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
 import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
 
@@ -45,29 +45,45 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
     : sql`SELECT row_id, updated_at AS sort FROM software WHERE ${where}`;
   const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
   const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
-  const page = ctx.db.all<{ row_id: number; sort: number }>(
-    sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
-  );
-  const hits = page.slice(0, params.limit);
-  const total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
   const unfiltered = conditions.length === 1 && !ranked;
-  const last = hits.at(-1);
-  return {
-    data: loadHits(ctx, hits, ranked, params.lang),
-    facets: params.facets
-      ? countFacets(ctx.db, sql`SELECT ${key} AS id FROM ${table} WHERE ${where}`, total, params.facetLimit, unfiltered)
-      : {},
-    total,
-    nextCursor: page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
-  };
+  // One read transaction: the page, the total and the facets see the same snapshot under concurrent writes.
+  return ctx.db.transaction((tx) => {
+    const page = tx.all<{ row_id: number; sort: number }>(
+      sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
+    );
+    const hits = page.slice(0, params.limit);
+    let total: number;
+    let facets: FacetCounts = {};
+    if (params.facets && !unfiltered) {
+      // The result rows serve both the total and the facet counts.
+      const rowIds = tx.values<[number]>(sql`SELECT ${key} FROM ${table} WHERE ${where}`).map((r) => r[0]);
+      total = rowIds.length;
+      facets = countFacets(ctx.db, tx, rowIds, params.facetLimit);
+    } else {
+      total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
+      if (params.facets) facets = countAllFacets(tx, params.facetLimit);
+    }
+    const last = hits.at(-1);
+    return {
+      data: loadHits(tx, hits, ranked, params.lang),
+      facets,
+      total,
+      nextCursor: page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
+    };
+  });
 }
 
-function filterConditions(key: SQL, filters: Partial<Record<FacetName, string | string[]>>, since?: Date): SQL[] {
+function filterConditions(
+  key: SQL,
+  filters: Partial<Record<FacetName, string | string[]>>,
+  since?: Date,
+): SQL[] {
   const conditions = Object.entries(filters).map(([facet, value]) => {
     const values = (Array.isArray(value) ? value : [value]).map((v) => sql`${v}`);
     return sql`${key} IN (SELECT software_row FROM software_facet WHERE facet = ${facet} AND value IN (${sql.join(values, sql`, `)}))`;
   });
-  if (since) conditions.push(sql`${key} IN (SELECT row_id FROM software WHERE updated_at >= ${since.getTime()})`);
+  if (since)
+    conditions.push(sql`${key} IN (SELECT row_id FROM software WHERE updated_at >= ${since.getTime()})`);
   return conditions;
 }
 
@@ -81,9 +97,14 @@ function cursorCondition(cursor: string, ranked: boolean): SQL {
     : sql`(sort < ${sort} OR (sort = ${sort} AND row_id < ${rowId}))`;
 }
 
-function loadHits(ctx: VerbArgs<unknown>["ctx"], page: { row_id: number; sort: number }[], ranked: boolean, lang?: string): SearchHit[] {
+function loadHits(
+  tx: DbOrTx,
+  page: { row_id: number; sort: number }[],
+  ranked: boolean,
+  lang?: string,
+): SearchHit[] {
   if (page.length === 0) return [];
-  const rows = ctx.db
+  const rows = tx
     .select({
       rowId: software.rowId,
       id: software.id,
@@ -94,25 +115,35 @@ function loadHits(ctx: VerbArgs<unknown>["ctx"], page: { row_id: number; sort: n
       updatedAt: software.updatedAt,
     })
     .from(software)
-    .where(inArray(software.rowId, page.map((p) => p.row_id)))
+    .where(
+      inArray(
+        software.rowId,
+        page.map((p) => p.row_id),
+      ),
+    )
     .all();
   const byRow = new Map(rows.map((r) => [r.rowId, r]));
   return page.flatMap((p) => {
     const r = byRow.get(p.row_id);
     if (!r) return [];
-    return [{
-      id: r.id,
-      url: r.url,
-      name: r.name,
-      description: pickDescription(r.descriptions ?? {}, lang),
-      score: ranked ? -p.sort : 0,
-      publisherId: r.publisherId,
-      updatedAt: r.updatedAt,
-    }];
+    return [
+      {
+        id: r.id,
+        url: r.url,
+        name: r.name,
+        description: pickDescription(r.descriptions ?? {}, lang),
+        score: ranked ? -p.sort : 0,
+        publisherId: r.publisherId,
+        updatedAt: r.updatedAt,
+      },
+    ];
   });
 }
 
-function pickDescription(descriptions: Record<string, { shortDescription?: string }>, lang?: string): string | null {
+function pickDescription(
+  descriptions: Record<string, { shortDescription?: string }>,
+  lang?: string,
+): string | null {
   const langs = Object.keys(descriptions);
   const pick =
     (lang ? (langs.find((l) => l === lang) ?? langs.find((l) => l.startsWith(`${lang}-`))) : undefined) ??

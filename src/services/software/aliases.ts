@@ -28,10 +28,17 @@ export function replaceAliases(tx: DbOrTx, ctx: ServiceContext, softwareId: stri
 }
 
 /** Moves a software to a new canonical URL, keeping the old one as an alias (renamed repositories). */
-export function moveSoftwareUrl(tx: DbOrTx, ctx: ServiceContext, softwareId: string, from: string, to: string): void {
+export function moveSoftwareUrl(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  softwareId: string,
+  from: string,
+  to: string,
+): void {
   if (from === to) return;
   const clash = tx.select({ id: software.id }).from(software).where(eq(software.url, to)).get();
-  if (clash && clash.id !== softwareId) throw new ConflictError(`'${to}' is the url of software '${clash.id}'`);
+  if (clash && clash.id !== softwareId)
+    throw new ConflictError(`'${to}' is the url of software '${clash.id}'`);
   tx.delete(softwareAlias).where(eq(softwareAlias.url, to)).run();
   tx.update(software).set({ url: to }).where(eq(software.id, softwareId)).run();
   insertAliasRow(tx, ctx, softwareId, from);

@@ -1,7 +1,7 @@
 // The one way software rows are written: insert or update, re-index for search, append the change row, all in
 // the caller's transaction. An update that changes nothing visible writes no change row.
 import { eq } from "drizzle-orm";
-import { type ChangeAction, software, type SoftwareRow } from "../../db/schema/index.ts";
+import { type ChangeAction, type SoftwareRow, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { indexSoftware } from "../search/index-software.ts";
@@ -31,7 +31,13 @@ export function insertSoftware(
   for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
   indexSoftware(tx, row);
   const created = toSoftware(row, aliasesOf(tx, row.id));
-  appendChange(tx, ctx, { entityType: "software", entityId: row.id, action: "create", reason, snapshot: softwareSnapshot(created) });
+  appendChange(tx, ctx, {
+    entityType: "software",
+    entityId: row.id,
+    action: "create",
+    reason,
+    snapshot: softwareSnapshot(created),
+  });
   return { software: created, action: "create" };
 }
 
@@ -51,9 +57,13 @@ export function updateSoftwareRow(
   const merged = { ...before, ...settable } as SoftwareRow;
   const afterAliases = aliasesOf(tx, before.id);
   const old = JSON.stringify(softwareSnapshot(toSoftware(before, options.beforeAliases)));
-  if (JSON.stringify(softwareSnapshot(toSoftware(merged, afterAliases))) === old && options.action !== "delete") {
+  if (
+    JSON.stringify(softwareSnapshot(toSoftware(merged, afterAliases))) === old &&
+    options.action !== "delete"
+  ) {
     // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
-    if (settable.checkedAt) tx.update(software).set({ checkedAt: settable.checkedAt }).where(eq(software.id, before.id)).run();
+    if (settable.checkedAt)
+      tx.update(software).set({ checkedAt: settable.checkedAt }).where(eq(software.id, before.id)).run();
     return { software: toSoftware(before, options.beforeAliases), action: "none" };
   }
   const row = tx
@@ -67,8 +77,21 @@ export function updateSoftwareRow(
   const action = options.action ?? "update";
   const snapshot =
     action === "delete"
-      ? { id: row.id, url: row.url, aliases: afterAliases, state: row.state, deleted: true, deletedAt: now.toISOString() }
+      ? {
+          id: row.id,
+          url: row.url,
+          aliases: afterAliases,
+          state: row.state,
+          deleted: true,
+          deletedAt: now.toISOString(),
+        }
       : softwareSnapshot(after);
-  appendChange(tx, ctx, { entityType: "software", entityId: row.id, action, reason: options.reason ?? null, snapshot });
+  appendChange(tx, ctx, {
+    entityType: "software",
+    entityId: row.id,
+    action,
+    reason: options.reason ?? null,
+    snapshot,
+  });
   return { software: after, action };
 }

@@ -1,8 +1,7 @@
-import { InvalidInputError } from "../errors.ts";
 import type { VerbArgs } from "../context.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { canonicalInputUrl } from "../lib/canonical.ts";
 import { findPublisherRow } from "../publishers/load.ts";
-import { NotFoundError, ConflictError } from "../errors.ts";
 import { insertSoftware } from "./commit.ts";
 import { findSoftwareRowByUrl, type Software } from "./load.ts";
 import { type CreateSoftwareInput, createSoftwareInput } from "./schemas.ts";
@@ -14,7 +13,10 @@ export function rejectInvalid(outcome: ValidationOutcome): never {
   const errors = outcome.results.filter((r) => r.severity === "error");
   throw new InvalidInputError(
     "publiccode.yml is not valid",
-    errors.map((e) => ({ field: `publiccodeYml${e.key ? `.${e.key}` : ""}`, message: e.line ? `${e.message} (line ${e.line}, column ${e.column})` : e.message })),
+    errors.map((e) => ({
+      field: `publiccodeYml${e.key ? `.${e.key}` : ""}`,
+      message: e.line ? `${e.message} (line ${e.line}, column ${e.column})` : e.message,
+    })),
   );
 }
 
@@ -25,7 +27,10 @@ export function rejectInvalid(outcome: ValidationOutcome): never {
 export async function createSoftware({ ctx, input }: VerbArgs<CreateSoftwareInput>): Promise<Software> {
   const data = createSoftwareInput.parse(input);
   const url = canonicalInputUrl(data.url);
-  const raw = typeof data.publiccodeYml === "string" ? Buffer.from(data.publiccodeYml, "utf8") : Buffer.from(data.publiccodeYml);
+  const raw =
+    typeof data.publiccodeYml === "string"
+      ? Buffer.from(data.publiccodeYml, "utf8")
+      : Buffer.from(data.publiccodeYml);
   const outcome = validateBytes(raw);
   if (!outcome.valid || !outcome.document) rejectInvalid(outcome);
   return ctx.db.transaction((tx) => {
@@ -35,15 +40,33 @@ export async function createSoftware({ ctx, input }: VerbArgs<CreateSoftwareInpu
     if (data.publisherId && !publisher) throw new NotFoundError("publisher", data.publisherId);
     const now = ctx.clock.now();
     const versionId = ctx.newId();
-    const served = servedColumns(outcome.document!, null, { versionId, raw, version: outcome.version, fetchedAt: now, blobSha: null });
+    const served = servedColumns(outcome.document!, null, {
+      versionId,
+      raw,
+      version: outcome.version,
+      fetchedAt: now,
+      blobSha: null,
+    });
     const { software } = insertSoftware(
       tx,
       ctx,
-      { id: ctx.newId(), url, publisherId: publisher?.id ?? null, state: data.active ? "active" : "suspended", ...served },
+      {
+        id: ctx.newId(),
+        url,
+        publisherId: publisher?.id ?? null,
+        state: data.active ? "active" : "suspended",
+        ...served,
+      },
       "created through the API",
       data.aliases,
     );
-    insertVersion(tx, versionId, software.id, { raw, blobSha: null, outcome, fetchedAt: now, forgeStatus: null });
+    insertVersion(tx, versionId, software.id, {
+      raw,
+      blobSha: null,
+      outcome,
+      fetchedAt: now,
+      forgeStatus: null,
+    });
     return software;
   });
 }

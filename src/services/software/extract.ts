@@ -17,7 +17,8 @@ export interface ExtractedFields {
   isBasedOn: string | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? [...new Set(v.map(str).filter((s): s is string => s !== null))] : [];
@@ -43,7 +44,9 @@ export function extractFields(doc: Record<string, unknown>): ExtractedFields {
   const localisation = isRecord(doc.localisation) ? doc.localisation : {};
   const legal = isRecord(doc.legal) ? doc.legal : {};
   const organisation = isRecord(doc.organisation) ? doc.organisation : {};
-  const supports = Array.isArray(doc.supports) ? doc.supports.map((s) => (isRecord(s) ? str(s.id) : str(s))) : [];
+  const supports = Array.isArray(doc.supports)
+    ? doc.supports.map((s) => (isRecord(s) ? str(s.id) : str(s)))
+    : [];
   const basedOn = Array.isArray(doc.isBasedOn) ? str(doc.isBasedOn[0]) : str(doc.isBasedOn);
   return {
     name: str(doc.name),

@@ -20,7 +20,10 @@ interface EditableSoftware {
  * publisherId, overrides }) and saves the changed fields through updateSoftware. A failing operation (including
  * "test") is an InvalidInputError and nothing is written.
  */
-export async function applySoftwareJsonPatch({ ctx, input }: VerbArgs<ApplySoftwareJsonPatchInput>): Promise<Software> {
+export async function applySoftwareJsonPatch({
+  ctx,
+  input,
+}: VerbArgs<ApplySoftwareJsonPatchInput>): Promise<Software> {
   const { id, operations } = applySoftwareJsonPatchInput.parse(input);
   // Read outside the write transaction: a concurrent write in between is caught by updateSoftware's own
   // checks at worst; JSON Patch "test" operations are the client's way to guard against it.
@@ -38,7 +41,9 @@ export async function applySoftwareJsonPatch({ ctx, input }: VerbArgs<ApplySoftw
     after = applyJsonPatch(before, operations);
   } catch (error) {
     if (error instanceof JsonPatchError) {
-      throw new InvalidInputError(error.message, [{ field: `operations[${error.index}]`, message: error.message }]);
+      throw new InvalidInputError(error.message, [
+        { field: `operations[${error.index}]`, message: error.message },
+      ]);
     }
     throw error;
   }
@@ -46,14 +51,19 @@ export async function applySoftwareJsonPatch({ ctx, input }: VerbArgs<ApplySoftw
   const patch = {
     ...(changed("url") ? { url: after.url } : {}),
     ...(changed("aliases") ? { aliases: after.aliases } : {}),
-    ...(changed("publiccodeYml") && after.publiccodeYml !== null ? { publiccodeYml: after.publiccodeYml } : {}),
+    ...(changed("publiccodeYml") && after.publiccodeYml !== null
+      ? { publiccodeYml: after.publiccodeYml }
+      : {}),
     ...(changed("active") ? { active: after.active } : {}),
     ...(changed("publisherId") ? { publisherId: after.publisherId } : {}),
     ...(changed("overrides") ? { overrides: after.overrides } : {}),
   };
   const parsed = softwarePatch.safeParse(patch);
   if (!parsed.success) {
-    throw new InvalidInputError("the patched software is not valid", parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+    throw new InvalidInputError(
+      "the patched software is not valid",
+      parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+    );
   }
   return ctx.db.transaction((tx) => patchSoftware(tx, ctx, id, parsed.data, { replaceOverrides: true }));
 }

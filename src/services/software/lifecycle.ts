@@ -13,7 +13,11 @@ import type { SoftwareState } from "../../db/schema/index.ts";
 export const stickyStates: ReadonlySet<SoftwareState> = new Set(["suspended", "withdrawn"]);
 
 /** States a re-fetch of the very same blob brings back from: the repository or file came back. */
-export const reappearingStates: ReadonlySet<SoftwareState> = new Set(["gone", "file-removed", "left-publisher"]);
+export const reappearingStates: ReadonlySet<SoftwareState> = new Set([
+  "gone",
+  "file-removed",
+  "left-publisher",
+]);
 
 export interface StateAfterVersion {
   state: SoftwareState;

@@ -16,11 +16,14 @@ export async function listSoftware({ ctx, input }: VerbArgs<ListSoftwareInput>):
   if (!all) conditions.push(eq(software.state, "active"));
   if (from) conditions.push(gte(software.updatedAt, from));
   if (to) conditions.push(lte(software.updatedAt, to));
-  if (publisherId) conditions.push(eq(software.publisherId, findPublisherRow(ctx.db, publisherId)?.id ?? publisherId));
+  if (publisherId)
+    conditions.push(eq(software.publisherId, findPublisherRow(ctx.db, publisherId)?.id ?? publisherId));
   if (cursor) {
     const [at, rowId] = decodeCursor(cursor, 2) as [number, number];
     const before = new Date(at);
-    conditions.push(or(lt(software.updatedAt, before), and(eq(software.updatedAt, before), lt(software.rowId, rowId))));
+    conditions.push(
+      or(lt(software.updatedAt, before), and(eq(software.updatedAt, before), lt(software.rowId, rowId))),
+    );
   }
   const rows = ctx.db
     .select()

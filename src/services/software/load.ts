@@ -1,7 +1,7 @@
 // The software as verbs return it and as the change log snapshots it: the row (without its search key) plus
 // its aliases; raw is the served publiccode.yml as text.
 import { asc, eq } from "drizzle-orm";
-import { software, softwareAlias, type SoftwareRow } from "../../db/schema/index.ts";
+import { type SoftwareRow, software, softwareAlias } from "../../db/schema/index.ts";
 import type { DbOrTx } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { software, type SoftwareRow } from "../../db/schema/index.ts";
+import { type SoftwareRow, software } from "../../db/schema/index.ts";
 import type { DbOrTx, ServiceContext, VerbArgs } from "../context.ts";
 import { canonicalInputUrl } from "../lib/canonical.ts";
 import { insertLog } from "../logs/append.ts";
@@ -55,7 +55,10 @@ export function recordSoftwareVersionInTx(
     renamed = row !== undefined;
   }
   const unchanged =
-    row && data.blobSha && !reappearingStates.has(row.state) && latestVersion(tx, row.id)?.blobSha === data.blobSha;
+    row &&
+    data.blobSha &&
+    !reappearingStates.has(row.state) &&
+    latestVersion(tx, row.id)?.blobSha === data.blobSha;
   if (row && unchanged) {
     tx.update(software).set({ checkedAt: now }).where(eq(software.id, row.id)).run();
     return { software: loadSoftware(tx, row.id), action: "none", recorded: false };

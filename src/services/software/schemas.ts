@@ -86,7 +86,12 @@ export const recordSoftwareVersionInput = z.object({
   blobSha: z.string().min(1).nullable(),
   /** The validator's outcome; computed here when absent. */
   validation: z
-    .object({ valid: z.boolean(), version: z.string().nullable(), document: json.nullable(), results: z.array(findingSchema) })
+    .object({
+      valid: z.boolean(),
+      version: z.string().nullable(),
+      document: json.nullable(),
+      results: z.array(findingSchema),
+    })
     .optional(),
   publisherId: z.string().min(1).nullish(),
   /** The repository row (src/services/repositories) the file came from: follows renames. */

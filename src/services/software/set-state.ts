@@ -10,7 +10,10 @@ import { type SetSoftwareStateInput, setSoftwareStateInput } from "./schemas.ts"
  * admin's suspended. Asking for "active" (or "invalid-pending") resumes: active when a valid document is
  * being served, invalid-pending otherwise. "withdrawn" is deleteSoftware's. No change row when nothing changes.
  */
-export async function setSoftwareState({ ctx, input }: VerbArgs<SetSoftwareStateInput>): Promise<CommitResult> {
+export async function setSoftwareState({
+  ctx,
+  input,
+}: VerbArgs<SetSoftwareStateInput>): Promise<CommitResult> {
   const { id, state, reason } = setSoftwareStateInput.parse(input);
   return ctx.db.transaction((tx) => {
     const row = requireSoftwareRow(tx, id);

@@ -56,7 +56,12 @@ export function patchSoftware(
   }
   if (patch.aliases) {
     const own = values.url ?? row.url;
-    replaceAliases(tx, ctx, row.id, patch.aliases.filter((a) => canonicalInputUrl(a, "aliases") !== own));
+    replaceAliases(
+      tx,
+      ctx,
+      row.id,
+      patch.aliases.filter((a) => canonicalInputUrl(a, "aliases") !== own),
+    );
   }
   if (patch.publisherId !== undefined) {
     const owner = patch.publisherId === null ? null : findPublisherRow(tx, patch.publisherId);
@@ -102,7 +107,10 @@ export function patchSoftware(
   return updateSoftwareRow(tx, ctx, row, values, { reason: patch.reason ?? null, beforeAliases }).software;
 }
 
-function mergeOverrides(current: Record<string, unknown> | null, patch: Record<string, unknown> | null): Record<string, unknown> | null {
+function mergeOverrides(
+  current: Record<string, unknown> | null,
+  patch: Record<string, unknown> | null,
+): Record<string, unknown> | null {
   if (patch === null) return null;
   const merged = applyMergePatch(current ?? {}, patch) as Record<string, unknown>;
   return Object.keys(merged).length > 0 ? merged : null;

@@ -1,5 +1,5 @@
 // Writing fetched versions and turning a valid one into the served document.
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import {
   type SoftwareRow,
   type SoftwareVersionRow,
@@ -48,13 +48,16 @@ export function insertVersion(tx: DbOrTx, id: string, softwareId: string, facts:
 }
 
 export function latestVersion(tx: DbOrTx, softwareId: string): SoftwareVersionRow | undefined {
-  return tx
-    .select()
-    .from(softwareVersion)
-    .where(eq(softwareVersion.softwareId, softwareId))
-    .orderBy(desc(softwareVersion.fetchedAt), desc(softwareVersion.id))
-    .limit(1)
-    .get();
+  return (
+    tx
+      .select()
+      .from(softwareVersion)
+      .where(eq(softwareVersion.softwareId, softwareId))
+      // Insertion order, not fetched_at: the harvester may report fetch times out of order.
+      .orderBy(desc(sql`rowid`))
+      .limit(1)
+      .get()
+  );
 }
 
 function canonicalOrRaw(url: string | null): string | null {

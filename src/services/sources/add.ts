@@ -14,7 +14,12 @@ export async function addSource({ ctx, input }: VerbArgs<AddSourceInput>): Promi
     const row = insertSource(tx, ctx, owner.id, data);
     const after = loadPublisher(tx, owner.id);
     if (after.codeHosting.length !== countBefore) {
-      appendChange(tx, ctx, { entityType: "publisher", entityId: owner.id, action: "update", snapshot: publisherSnapshot(after) });
+      appendChange(tx, ctx, {
+        entityType: "publisher",
+        entityId: owner.id,
+        action: "update",
+        snapshot: publisherSnapshot(after),
+      });
     }
     return row;
   });

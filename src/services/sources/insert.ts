@@ -1,7 +1,7 @@
 // Shared by createPublisher, updatePublisher and addSource: inserts one code-hosting source inside the caller's
 // transaction, linked to the forge serving its host when that forge is registered.
 import { eq } from "drizzle-orm";
-import { codeHosting, type CodeHostingRow, forge } from "../../db/schema/index.ts";
+import { type CodeHostingRow, codeHosting, forge } from "../../db/schema/index.ts";
 import { hostOf } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { ConflictError } from "../errors.ts";
@@ -24,7 +24,11 @@ export function insertSource(
     if (existing.publisherId === publisherId) return existing;
     throw new ConflictError(`code hosting '${url}' already belongs to publisher '${existing.publisherId}'`);
   }
-  const matched = tx.select({ id: forge.id }).from(forge).where(eq(forge.host, hostOf(url))).get();
+  const matched = tx
+    .select({ id: forge.id })
+    .from(forge)
+    .where(eq(forge.host, hostOf(url)))
+    .get();
   const now = ctx.clock.now();
   return tx
     .insert(codeHosting)

@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, type SQL } from "drizzle-orm";
-import { codeHosting, type CodeHostingRow } from "../../db/schema/index.ts";
+import { type CodeHostingRow, codeHosting } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 import { findPublisherRow } from "../publishers/load.ts";
 import { type ListSourcesInput, listSourcesInput } from "./schemas.ts";

@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
-import { codeHosting, type CodeHostingRow } from "../../db/schema/index.ts";
+import { type CodeHostingRow, codeHosting } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 import { type RecordSourceCrawlInput, recordSourceCrawlInput } from "./schemas.ts";
 
 /** The harvester's note that a source was crawled (with the error, if any) and when it is due next. */
-export async function recordSourceCrawl({ ctx, input }: VerbArgs<RecordSourceCrawlInput>): Promise<CodeHostingRow> {
+export async function recordSourceCrawl({
+  ctx,
+  input,
+}: VerbArgs<RecordSourceCrawlInput>): Promise<CodeHostingRow> {
   const { id, error, nextCrawlAt } = recordSourceCrawlInput.parse(input);
   const now = ctx.clock.now();
   const row = ctx.db

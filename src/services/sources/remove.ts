@@ -14,6 +14,11 @@ export async function removeSource({ ctx, input }: VerbArgs<RemoveSourceInput>):
     if (!row) throw new NotFoundError("code hosting", id);
     tx.delete(codeHosting).where(eq(codeHosting.id, id)).run();
     const owner = loadPublisher(tx, row.publisherId);
-    appendChange(tx, ctx, { entityType: "publisher", entityId: owner.id, action: "update", snapshot: publisherSnapshot(owner) });
+    appendChange(tx, ctx, {
+      entityType: "publisher",
+      entityId: owner.id,
+      action: "update",
+      snapshot: publisherSnapshot(owner),
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { token, type TokenScope } from "../../db/schema/index.ts";
+import { type TokenScope, token } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 import { type CreateTokenInput, createTokenInput } from "./schemas.ts";
 import { generateSecret, hashSecret } from "./secret.ts";
@@ -19,7 +19,14 @@ export async function createToken({ ctx, input }: VerbArgs<CreateTokenInput>): P
   const scopes = [...new Set(data.scopes)];
   ctx.db
     .insert(token)
-    .values({ id, name: data.name, hash: hashSecret(secret), scopes, createdAt: ctx.clock.now(), expiresAt: data.expiresAt ?? null })
+    .values({
+      id,
+      name: data.name,
+      hash: hashSecret(secret),
+      scopes,
+      createdAt: ctx.clock.now(),
+      expiresAt: data.expiresAt ?? null,
+    })
     .run();
   ctx.logger.info({ tokenId: id, scopes, actor: ctx.actor }, "token created");
   return { id, name: data.name, scopes, expiresAt: data.expiresAt ?? null, secret };

@@ -1,5 +1,5 @@
 import { asc } from "drizzle-orm";
-import { token, type TokenScope } from "../../db/schema/index.ts";
+import { type TokenScope, token } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 
 export interface TokenInfo {
@@ -14,7 +14,14 @@ export interface TokenInfo {
 /** Tokens without their hashes. */
 export async function listTokens({ ctx }: VerbArgs<Record<string, never> | undefined>): Promise<TokenInfo[]> {
   return ctx.db
-    .select({ id: token.id, name: token.name, scopes: token.scopes, createdAt: token.createdAt, expiresAt: token.expiresAt, revokedAt: token.revokedAt })
+    .select({
+      id: token.id,
+      name: token.name,
+      scopes: token.scopes,
+      createdAt: token.createdAt,
+      expiresAt: token.expiresAt,
+      revokedAt: token.revokedAt,
+    })
     .from(token)
     .orderBy(asc(token.createdAt))
     .all();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { token, type TokenScope } from "../../db/schema/index.ts";
+import { type TokenScope, token } from "../../db/schema/index.ts";
 import type { VerbArgs } from "../context.ts";
 import { type VerifyTokenInput, verifyTokenInput } from "./schemas.ts";
 import { hashSecret } from "./secret.ts";
@@ -16,7 +16,11 @@ export async function verifyToken({ ctx, input }: VerbArgs<VerifyTokenInput>): P
   const { secret } = verifyTokenInput.parse(input);
   if (secret.length === 0 || secret.length > 200) return null;
   // Looked up by hash: the comparison happens inside an index on a digest, so timing reveals nothing useful.
-  const row = ctx.db.select().from(token).where(eq(token.hash, hashSecret(secret))).get();
+  const row = ctx.db
+    .select()
+    .from(token)
+    .where(eq(token.hash, hashSecret(secret)))
+    .get();
   if (!row || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= ctx.clock.now().getTime()) return null;
   return { actor: `token:${row.id}`, tokenId: row.id, scopes: row.scopes };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HarvestStatusSchema } from "../../../src/http/routes/software/harvest-status.ts";
 import { createServiceContext } from "../../../src/services/context.ts";
 import { recordSoftwareVersion } from "../../../src/services/software/record-version.ts";
 import { createTestApp, samplePubliccode, type TestApp, uniqueRepoUrl } from "../../support/http.ts";
@@ -24,7 +25,9 @@ describe("GET /v1/software/{id}/status", () => {
 
     const res = await t.request(`/v1/software/${software.id}/status`);
     expect(res.status).toBe(200);
-    const status = (await res.json()) as { servedBecause: string; errors: { key: string }[] };
+    const body = await res.json();
+    expect(HarvestStatusSchema.safeParse(body).error).toBeUndefined();
+    const status = body as { servedBecause: string; errors: { key: string }[] };
     expect(status).toMatchObject({
       softwareId: software.id,
       state: "active",

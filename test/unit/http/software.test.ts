@@ -83,6 +83,16 @@ describe("/v1/software", () => {
     expect(res.body.data.map((s: { id: string }) => s.id)).toEqual([created.id]);
   });
 
+  it("answers an empty page when ?url= is not a URL at all", async () => {
+    const res = await call(createTestApp(), "GET", "/v1/software?url=not%20a%20url");
+    expect(res.body.data).toEqual([]);
+  });
+
+  it("answers a tampered page cursor with 400", async () => {
+    const res = await createTestApp().request("/v1/software?page[after]=bm9wZQ==");
+    expect(res.status).toBe(400);
+  });
+
   it("filters the list by updatedAt with from and to", async () => {
     const t = createTestApp();
     const early = await createSoftware(t);

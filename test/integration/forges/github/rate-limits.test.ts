@@ -36,11 +36,11 @@ describe("GitHub client under rate limits", () => {
   });
 
   it("logs one warn line per retry with the reason", async () => {
-    const lines: { msg: string; reason: string; status: number }[] = [];
-    const logger = { warn: (fields: object, msg: string) => lines.push({ ...(fields as never), msg }) };
+    const lines: Record<string, unknown>[] = [];
+    const logger = { warn: (fields: object, msg: string) => lines.push({ ...fields, msg }) };
     h = await startGithubHarness({
       world: orgWith(10),
-      client: { logger: logger as never },
+      client: { logger },
       faults: { rules: [{ times: 1, respond: tooManyRequests(5) }] },
     });
 

@@ -24,9 +24,11 @@ export function classifyGitlabRequest(method: string, url: URL): string {
   const parts = splitPath(url);
   if (!parts) return "other";
   const [resource, id, sub, ...rest] = parts;
+  if (id === undefined)
+    return resource === "groups" ? "groups:list" : resource === "users" ? "users:search" : "other";
   if (resource === "groups")
-    return id === undefined ? "groups:list" : sub ? "groups:projects" : "groups:show";
-  if (resource === "users") return id === undefined ? "users:search" : "users:projects";
+    return sub === undefined ? "groups:show" : sub === "projects" ? "groups:projects" : "other";
+  if (resource === "users") return sub === "projects" ? "users:projects" : "other";
   if (resource === "projects" && sub === "repository" && rest[0] === "files") {
     return method === "HEAD" ? "files:head" : "files:get";
   }
