@@ -38,6 +38,29 @@ const configSchema = z.object({
     .transform((v) => v === "true"),
   /** Redis key namespace of the queue, host budgets and scheduler lease (tests and benches use a unique one). */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default("catalogue"),
+  /** Federation: this catalogue's id (docs/federation.md §1); default: the host of PUBLIC_BASE_URL. */
+  CATALOGUE_ID: z
+    .string()
+    .max(128)
+    .regex(/^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/)
+    .optional(),
+  CATALOGUE_NAME: z.string().min(1).max(255).default("Publiccode catalogue"),
+  /** Federation: where peers reach this catalogue; default http://HOST:PORT (the bound port when PORT=0). */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** ISO 3166-1 alpha-2 country of a national catalogue; unset for non-national ones. */
+  CATALOGUE_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  CATALOGUE_SCOPE: z.string().min(1).max(255).default("national"),
+  /** Ed25519 private JWK that signs our records; generated (mode 0600) on first start when missing. */
+  FEDERATION_KEY_FILE: z.string().min(1).default("./data/federation-key.jwk"),
+  TOMBSTONE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  /** Sync from peers on loopback/private addresses (tests, private deployments); never for public peers. */
+  FEDERATION_ALLOW_PRIVATE_NETWORK: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Config = z.infer<typeof configSchema>;

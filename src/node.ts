@@ -9,6 +9,8 @@ import type { VerifyToken } from "./http/context.ts";
 import { createPrometheusRegistry } from "./http/metrics/registry.ts";
 import { createStoreServices } from "./http/store/index.ts";
 import { createStoreTokenCheck } from "./http/store/tokens.ts";
+import { createFederationServices } from "./http/routes/federation/store.ts";
+import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
 import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
 
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -40,8 +42,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     options.runtime === false
       ? null
       : startRuntime({ config, db: handle.db, logger, clock, secrets: options.secrets ?? {} });
+  // The federation identity needs the bound URL (PORT=0 picks the port late): set once listening.
+  let federationSettings: FederationSettings | null = null;
   const app = createApp({
     services: createStoreServices({ db: handle.db, clock }),
+    federation: createFederationServices({ db: handle.db, clock, logger, settings: () => federationSettings }),
     verifyToken: options.verifyToken ?? createStoreTokenCheck({ db: handle.db, clock }, logger),
     logger,
     clock,
@@ -63,6 +68,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  federationSettings = await resolveFederationSettings(config, `http://${host}:${address.port}`).catch(
+    async (error: unknown) => {
+      server.close();
+      await runtime?.close();
+      handle.close();
+      throw error;
+    },
+  );
   return {
     url: `http://${host}:${address.port}/`,
     close: () =>

@@ -1,7 +1,7 @@
 // The `crawl-source` job: one code-hosting source through the harvester verb, then the note of when it is due
 // next. No business logic here: the verbs decide what a crawl writes; this file only translates the outcome
 // into the queue's terms (done, retry later, or fail for good).
-import { ForgeError, type ForgeClient } from "../src/forges/types.ts";
+import { type ForgeClient, ForgeError } from "../src/forges/types.ts";
 import { PermanentJobError } from "../src/queue/errors.ts";
 import type { Job } from "../src/queue/types.ts";
 import { type CrawlSummary, crawlSource, type HarvestDeps } from "../src/services/harvest/index.ts";
@@ -32,8 +32,11 @@ export function createCrawlSourceProcessor(deps: CrawlSourceWorkerDeps) {
         ...(job.signal ? { signal: job.signal } : {}),
       },
     });
-    // Recorded after every run, failed or not: a lost job (in-process queue, crash) leaves the source due, so
-    // the scheduler's next tick enqueues it again; a finished one is not looked at until its next period.
+    // Interrupted by a shutdown: the source stays due, so whoever runs the scheduler next (BullMQ retry, or the
+    // in-process queue after a restart) crawls it again instead of waiting a whole period.
+    if (job.signal?.aborted) throw new Error(`crawl interrupted: ${summary.error ?? "the queue is closing"}`);
+    // Recorded after every run that ended, failed or not: a failing forge is asked again after its retries and
+    // then one period later, not at every tick. A job lost in a crash records nothing, so its source stays due.
     await recordSourceCrawl({
       ctx,
       input: { id: sourceId, error: summary.error, nextCrawlAt: deps.nextCrawlAt(ctx.clock.now()) },

@@ -1,2 +1,6 @@
 // Every job processor, by queue. A processor is `(job) => result` over service verbs and nothing else.
-export { type CrawlSourceJobData, type CrawlSourceWorkerDeps, createCrawlSourceProcessor } from "./crawl-source.ts";
+export {
+  type CrawlSourceJobData,
+  type CrawlSourceWorkerDeps,
+  createCrawlSourceProcessor,
+} from "./crawl-source.ts";

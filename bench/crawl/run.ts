@@ -116,7 +116,7 @@ function printTable(rows: Figures[]) {
     const cells = [r.repositories, r.files, r.requests, perRepo(r).toFixed(4), (r.ms / 1000).toFixed(1)];
     console.log(`${r.name.padEnd(24)}${cells.map((c) => String(c).padStart(10)).join("")}`);
   }
-  console.log("(the incumbent looks for publiccode.yml only, so it misses the publiccode.yaml files)");
+  console.log("(the baseline looks for publiccode.yml only, so it misses the publiccode.yaml files)");
 }
 
 await main();

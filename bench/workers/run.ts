@@ -3,7 +3,10 @@
 // 4 `catalogue worker` processes sharing a BullMQ queue on Redis and one SQLite file. Prints wall time,
 // requests per repository and the speed-up against the in-process run. Needs Redis on 127.0.0.1:6379.
 //
-//   node --import tsx bench/workers/run.ts [orgs=32] [reposPerOrg=50] [fileRatio=0.3] [concurrency=2]
+//   node --import tsx bench/workers/run.ts [orgs=32] [reposPerOrg=50] [fileRatio=0.3] [concurrency=2] [pageSizeCap=0]
+//
+// pageSizeCap > 0 makes the fake answer at most that many repositories per GraphQL page, so a crawl waits on more
+// round trips (latency-bound) instead of mostly validating files (CPU-bound, where two cores cap the speed-up).
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config.ts";
@@ -18,11 +21,13 @@ import {
   triggerCrawls,
 } from "../../src/runtime/index.ts";
 import { createServiceContext } from "../../src/services/context.ts";
-import { buildSyntheticWorld, startFakeGithub } from "../../test/support/fake-forge/github/index.ts";
 import { startWorkerProcess } from "../../test/integration/workers/support/worker-process.ts";
+import { buildSyntheticWorld, startFakeGithub } from "../../test/support/fake-forge/github/index.ts";
 import { countHarvest, createRunStore, type RunStore, token, tokenEnv, waitUntilCrawled } from "./setup.ts";
 
-const [orgs = 32, reposPerOrg = 50, fileRatio = 0.3, concurrency = 2] = process.argv.slice(2).map(Number);
+const [orgs = 32, reposPerOrg = 50, fileRatio = 0.3, concurrency = 2, pageSizeCap = 0] = process.argv
+  .slice(2)
+  .map(Number);
 const redisUrl = "redis://127.0.0.1:6379";
 
 interface Started {
@@ -40,25 +45,37 @@ interface Figures {
 
 async function main() {
   const world = buildSyntheticWorld({ orgs, reposPerOrg, fileRatio, seed: 1 });
-  const fake = await startFakeGithub({ world, tokens: { [token]: { limit: 10_000_000 } }, faults: { latencyMs: 50 } });
+  const fake = await startFakeGithub({
+    world,
+    tokens: { [token]: { limit: 10_000_000 } },
+    faults: { latencyMs: 50 },
+    ...(pageSizeCap > 0 ? { pageSizeCap } : {}),
+  });
   const logins = [...world.owners.values()].map((o) => o.login);
-  console.log(`world: ${world.repositories.size} repositories in ${orgs} organisations; latency 50 ms; concurrency ${concurrency} per process`);
+  console.log(
+    `world: ${world.repositories.size} repositories in ${orgs} organisations; latency 50 ms; ${pageSizeCap > 0 ? `≤ ${pageSizeCap} repositories a page; ` : ""}concurrency ${concurrency} per process`,
+  );
 
   const figures: Figures[] = [];
   const measure = async (name: string, start: (store: RunStore, prefix: string) => Promise<Started>) => {
     const store = await createRunStore(fake.enterpriseWebUrl, logins);
     const prefix = `bench-workers-${randomUUID()}`;
     const started = await start(store, prefix);
-    fake.resetCounts();
-    const t0 = performance.now();
-    await trigger(store, started.opened);
-    const { retriedErrors } = await waitUntilCrawled(store);
-    const ms = performance.now() - t0;
-    figures.push({ name, ms, requests: fake.counts.total, ...countHarvest(store) });
-    const retried = retriedErrors.size > 0 ? `; crawls retried after: ${[...retriedErrors].join(", ")}` : "";
-    console.log(`${name}: ${Math.round(ms)} ms${retried}`);
-    await started.stop();
-    store.close();
+    try {
+      fake.resetCounts();
+      const t0 = performance.now();
+      await trigger(store, started.opened);
+      const { retriedErrors } = await waitUntilCrawled(store);
+      const ms = performance.now() - t0;
+      figures.push({ name, ms, requests: fake.counts.total, ...countHarvest(store) });
+      const retried =
+        retriedErrors.size > 0 ? `; crawls retried after: ${[...retriedErrors].join(", ")}` : "";
+      console.log(`${name}: ${Math.round(ms)} ms${retried}`);
+    } finally {
+      // Also on failure: worker processes must not outlive the benchmark.
+      await started.stop();
+      store.close();
+    }
   };
 
   // In-process: this process runs the queue and the processors, as `catalogue serve` does without REDIS_URL.
@@ -80,7 +97,9 @@ async function main() {
         LOG_LEVEL: "error",
       };
       const args = ["--concurrency", String(concurrency)];
-      const workers = await Promise.all(Array.from({ length: processes }, () => startWorkerProcess(env, args)));
+      const workers = await Promise.all(
+        Array.from({ length: processes }, () => startWorkerProcess(env, args)),
+      );
       const opened = openQueue({ REDIS_URL: redisUrl, QUEUE_PREFIX: prefix }, { logger: silentLogger });
       return {
         opened,
@@ -102,7 +121,13 @@ function timing() {
 }
 
 async function trigger(store: RunStore, opened: OpenedQueue): Promise<void> {
-  const { scheduler } = createCrawlScheduler({ queue: opened.queue, ctx: store.ctx, timing: timing(), logger: silentLogger, prefix: "bench" });
+  const { scheduler } = createCrawlScheduler({
+    queue: opened.queue,
+    ctx: store.ctx,
+    timing: timing(),
+    logger: silentLogger,
+    prefix: "bench",
+  });
   const result = await triggerCrawls(store.ctx, scheduler, { all: true });
   if (result.errors.length > 0) throw new Error(`trigger failed: ${result.errors[0]!.error}`);
 }
@@ -120,7 +145,9 @@ async function sweep(prefix: string): Promise<void> {
 
 function printTable(figures: Figures[]): void {
   const base = figures[0]!;
-  console.log(`\n${"run".padEnd(12)} ${"wall ms".padStart(9)} ${"repos".padStart(7)} ${"software".padStart(9)} ${"req/repo".padStart(9)} ${"speed-up".padStart(9)}`);
+  console.log(
+    `\n${"run".padEnd(12)} ${"wall ms".padStart(9)} ${"repos".padStart(7)} ${"software".padStart(9)} ${"req/repo".padStart(9)} ${"speed-up".padStart(9)}`,
+  );
   for (const f of figures) {
     console.log(
       `${f.name.padEnd(12)} ${Math.round(f.ms).toString().padStart(9)} ${String(f.repositories).padStart(7)} ${String(f.software).padStart(9)} ${(f.requests / f.repositories).toFixed(3).padStart(9)} ${`×${(base.ms / f.ms).toFixed(2)}`.padStart(9)}`,

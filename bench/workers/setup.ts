@@ -47,7 +47,10 @@ export async function createRunStore(webUrl: string, logins: string[]): Promise<
  * Resolves when every source has been crawled without error. A crawl that failed and is being retried (its job
  * backs off and runs again) shows its error meanwhile, so errors only count once the deadline passes.
  */
-export async function waitUntilCrawled(store: RunStore, timeoutMs = 600_000): Promise<{ retriedErrors: Set<string> }> {
+export async function waitUntilCrawled(
+  store: RunStore,
+  timeoutMs = 600_000,
+): Promise<{ retriedErrors: Set<string> }> {
   const deadline = Date.now() + timeoutMs;
   const retriedErrors = new Set<string>();
   for (;;) {

@@ -5,6 +5,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsRegistry } from "./metrics/registry.ts";
 import type { AdminServices } from "./routes/admin/port.ts";
+import type { FederationServices } from "./routes/federation/port.ts";
 import type { CatalogueServices } from "./services.ts";
 
 export const scopes = ["publishers:write", "software:write", "forges:write", "peers:write", "admin"] as const;
@@ -40,6 +41,8 @@ export interface AppDeps {
   clientAddress: (raw: unknown) => string;
   /** Queue state and crawl triggers (/v1/admin); absent when this process runs no queue (503 then). */
   admin?: AdminServices;
+  /** Federation feeds and peers (/.well-known, /federation/v1, /v1/peers); absent: those answer 404. */
+  federation?: FederationServices;
 }
 
 export interface AppEnv {

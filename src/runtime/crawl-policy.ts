@@ -3,7 +3,10 @@
 import type { Config } from "../config.ts";
 import { computeNextRunAt } from "../queue/scheduler.ts";
 
-export type CrawlTimingConfig = Pick<Config, "CRAWL_INTERVAL_MINUTES" | "CRAWL_JITTER" | "SCHEDULER_TICK_SECONDS">;
+export type CrawlTimingConfig = Pick<
+  Config,
+  "CRAWL_INTERVAL_MINUTES" | "CRAWL_JITTER" | "SCHEDULER_TICK_SECONDS"
+>;
 
 export interface CrawlTiming {
   intervalMs: number;

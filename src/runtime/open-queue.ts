@@ -26,10 +26,11 @@ export function openQueue(
 ): OpenedQueue {
   const clockDeps = deps.clock ? { clock: deps.clock } : {};
   const owned = createHostBudget(config, { ...clockDeps, prefix: `${config.QUEUE_PREFIX}:budget` });
+  // The metrics observe the queue (one event per run) and read its depths: the queue is made just below, with
+  // the metrics as its observer, and no scrape can happen before this function returns.
   let queue: JobQueue | null = null;
   const metrics = new QueueMetrics({
-    // The queue is made below with these metrics as its observer; scrapes only happen after that.
-    queue: { getQueueState: (name) => queue!.getQueueState(name) } as JobQueue,
+    queue: { getQueueState: (name) => queue!.getQueueState(name) },
     budget: owned.budget,
     ...clockDeps,
   });

@@ -2,10 +2,18 @@
 // JobObserver, so the runs this process made), queue depths by state and the remaining budget per forge host
 // (sampled from the queue and the host budget right before each scrape, so every process that serves /metrics
 // sees the shared Redis state).
-import type { MetricsRegistry } from "../http/metrics/registry.ts";
+
 import type { HostBudget, HostBudgetState } from "../forges/host-budget.ts";
+import type { MetricsRegistry } from "../http/metrics/registry.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
-import { type JobFinishedEvent, type JobObserver, type JobQueue, type QueueName, type QueueState, queueNames } from "../queue/types.ts";
+import {
+  type JobFinishedEvent,
+  type JobObserver,
+  type JobQueue,
+  type QueueName,
+  type QueueState,
+  queueNames,
+} from "../queue/types.ts";
 
 const durationBuckets = [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600];
 const depthStates = ["waiting", "active", "delayed", "completed", "failed"] as const;
@@ -17,7 +25,8 @@ interface Histogram {
 }
 
 export interface QueueMetricsOptions {
-  queue: JobQueue;
+  /** Read at scrape time; the queue itself reports runs through onJobFinished (its observer). */
+  queue: Pick<JobQueue, "getQueueState">;
   budget: HostBudget;
   queues?: readonly QueueName[];
   clock?: Clock;
@@ -67,19 +76,33 @@ export class QueueMetrics implements JobObserver {
     const lines: string[] = [];
     const family = (name: string, type: string, help: string) =>
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    family("catalogue_queue_up", "gauge", "1 when the job queue answered the last scrape, 0 when it did not.");
-    for (const [queue, state] of this.#depths) lines.push(`catalogue_queue_up{queue="${queue}"} ${state ? 1 : 0}`);
-    family("catalogue_queue_jobs", "gauge", "Jobs per queue and state (completed and failed: those retained).");
+    family(
+      "catalogue_queue_up",
+      "gauge",
+      "1 when the job queue answered the last scrape, 0 when it did not.",
+    );
+    for (const [queue, state] of this.#depths)
+      lines.push(`catalogue_queue_up{queue="${queue}"} ${state ? 1 : 0}`);
+    family(
+      "catalogue_queue_jobs",
+      "gauge",
+      "Jobs per queue and state (completed and failed: those retained).",
+    );
     for (const [queue, state] of this.#depths) {
       if (!state) continue;
-      for (const s of depthStates) lines.push(`catalogue_queue_jobs{queue="${queue}",state="${s}"} ${state[s]}`);
+      for (const s of depthStates)
+        lines.push(`catalogue_queue_jobs{queue="${queue}",state="${s}"} ${state[s]}`);
     }
     family("catalogue_job_runs_total", "counter", "Job runs finished by this process, by queue and outcome.");
     for (const [key, value] of this.#runs) {
       const [queue, outcome] = key.split("\u0000");
       lines.push(`catalogue_job_runs_total{queue="${queue}",outcome="${outcome}"} ${value}`);
     }
-    family("catalogue_job_duration_seconds", "histogram", "Duration of the job runs of this process, by queue.");
+    family(
+      "catalogue_job_duration_seconds",
+      "histogram",
+      "Duration of the job runs of this process, by queue.",
+    );
     for (const [queue, h] of this.#durations) {
       durationBuckets.forEach((bound, i) => {
         lines.push(`catalogue_job_duration_seconds_bucket{queue="${queue}",le="${bound}"} ${h.counts[i]}`);
@@ -95,20 +118,29 @@ export class QueueMetrics implements JobObserver {
   #renderBudgets(family: (name: string, type: string, help: string) => void, lines: string[]): void {
     family("catalogue_forge_budget_up", "gauge", "1 when the host budget answered the last scrape.");
     lines.push(`catalogue_forge_budget_up ${this.#budgetUp ? 1 : 0}`);
-    family("catalogue_forge_budget_remaining", "gauge", "Requests left in the current window, per forge host and key.");
-    family("catalogue_forge_budget_paused", "gauge", "1 while requests under the key wait out a pause (429, Retry-After).");
+    family(
+      "catalogue_forge_budget_remaining",
+      "gauge",
+      "Requests left in the current window, per forge host and key.",
+    );
+    family(
+      "catalogue_forge_budget_paused",
+      "gauge",
+      "1 while requests under the key wait out a pause (429, Retry-After).",
+    );
     const now = (this.options.clock ?? systemClock).now().getTime();
     for (const state of this.#budgets) {
       // Keys are `host#token-index`: the host is the label dashboards group by.
-      const labels = `host="${escape(state.key.split("#")[0] ?? state.key)}",key="${escape(state.key)}"`;
-      if (state.remaining !== null) lines.push(`catalogue_forge_budget_remaining{${labels}} ${state.remaining}`);
+      const labels = `host="${escapeLabel(state.key.split("#")[0] ?? state.key)}",key="${escapeLabel(state.key)}"`;
+      if (state.remaining !== null)
+        lines.push(`catalogue_forge_budget_remaining{${labels}} ${state.remaining}`);
       const paused = state.pausedUntil !== null && state.pausedUntil.getTime() > now ? 1 : 0;
       lines.push(`catalogue_forge_budget_paused{${labels}} ${paused}`);
     }
   }
 }
 
-function escape(value: string): string {
+function escapeLabel(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 

@@ -1,10 +1,11 @@
 // Registers the job processors of workers/ on a queue: what `catalogue worker` runs, and what `catalogue serve`
 // runs in-process on the embedded default (no REDIS_URL). The queue decides where jobs come from (memory or
 // Redis); the processors are the same either way.
+
+import { createCrawlSourceProcessor } from "../../workers/index.ts";
 import type { HostBudget } from "../forges/host-budget.ts";
 import type { JobQueue, QueueName } from "../queue/types.ts";
 import type { ServiceContext } from "../services/context.ts";
-import { createCrawlSourceProcessor } from "../../workers/index.ts";
 import { type CrawlTiming, createNextCrawlAt } from "./crawl-policy.ts";
 import { createClientFactory } from "./forge-clients.ts";
 import { withImmediateTransactions } from "./immediate-writes.ts";

@@ -36,7 +36,8 @@ export async function resolveSourceIds(ctx: ServiceContext, target: TriggerTarge
     "sourceId" in target
       ? rows.find((row) => row.id === target.sourceId)
       : rows.find((row) => row.url === canonicalOrSame(target.sourceUrl));
-  if (!match) throw new NotFoundError("code hosting source", "sourceId" in target ? target.sourceId : target.sourceUrl);
+  if (!match)
+    throw new NotFoundError("code hosting source", "sourceId" in target ? target.sourceId : target.sourceUrl);
   return [match.id];
 }
 

@@ -67,6 +67,9 @@ async function selectSources(
     ctx,
     input: { limit: 10_000, ...(options.publisher ? { publisherId: options.publisher } : {}) },
   });
+  if (options.publisher && all.length === 0) {
+    throw new UsageError(`publisher ${options.publisher} does not exist or has no code-hosting source`);
+  }
   if (!options.source) return all;
   let wanted: string;
   try {

@@ -6,8 +6,10 @@ import { registerValidate } from "./validate.ts";
 import { registerCrawl } from "./crawl.ts";
 import { registerForge } from "./forge.ts";
 import { registerMigrate } from "./migrate.ts";
+import { registerPeer } from "./peer.ts";
 import { registerPublisher } from "./publisher.ts";
 import { registerSeed } from "./seed.ts";
+import { registerSync } from "./sync.ts";
 import { registerToken } from "./token.ts";
 import { registerTrigger } from "./trigger.ts";
 import { registerWorker } from "./worker.ts";
@@ -25,4 +27,6 @@ export const commands: RegisterCommand[] = [
   registerWorker,
   registerTrigger,
   registerCrawl,
+  registerPeer,
+  registerSync,
 ];

@@ -26,7 +26,8 @@ export function toTarget(options: TriggerOptions): TriggerTarget {
   const given = [options.source, options.sourceId, options.publisher, options.all || undefined].filter(
     (v) => v !== undefined,
   );
-  if (given.length !== 1) throw new UsageError("give exactly one of --source, --source-id, --publisher, --all");
+  if (given.length !== 1)
+    throw new UsageError("give exactly one of --source, --source-id, --publisher, --all");
   if (options.source !== undefined) return { sourceUrl: options.source };
   if (options.sourceId !== undefined) return { sourceId: options.sourceId };
   if (options.publisher !== undefined) return { publisherId: options.publisher };

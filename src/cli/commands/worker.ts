@@ -36,12 +36,20 @@ const waitForSignal: WaitForStop = () =>
     process.once("SIGTERM", stop);
   });
 
-export function parseWorkerOptions(options: WorkerOptions): { concurrency: number; queues: ProcessedQueue[] } {
+export function parseWorkerOptions(options: WorkerOptions): {
+  concurrency: number;
+  queues: ProcessedQueue[];
+} {
   const concurrency = Number(options.concurrency ?? "2");
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError("--concurrency must be an integer from 1 to 64");
   }
-  const names = options.queues ? options.queues.split(",").map((q) => q.trim()).filter(Boolean) : [...processedQueues];
+  const names = options.queues
+    ? options.queues
+        .split(",")
+        .map((q) => q.trim())
+        .filter(Boolean)
+    : [...processedQueues];
   const unknown = names.filter((name) => !isProcessedQueue(name));
   if (unknown.length > 0 || names.length === 0) {
     throw new UsageError(`--queues takes a comma-separated list of: ${processedQueues.join(", ")}`);
@@ -57,7 +65,15 @@ export async function runWorker(io: CliIo, options: WorkerOptions, waitForStop: 
   const ctx = createServiceContext({ db: store.handle.db, actor: "harvester", logger });
   const timing = crawlTimingOf(config);
   const opened = openQueue(config, { logger });
-  startWorkers({ queue: opened.queue, ctx, budget: opened.budget, secrets: io.env, timing, queues, concurrency });
+  startWorkers({
+    queue: opened.queue,
+    ctx,
+    budget: opened.budget,
+    secrets: io.env,
+    timing,
+    queues,
+    concurrency,
+  });
   const crawl = config.REDIS_URL
     ? null
     : createCrawlScheduler({ queue: opened.queue, ctx, timing, logger, prefix: config.QUEUE_PREFIX });

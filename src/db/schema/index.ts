@@ -4,6 +4,7 @@ export * from "./change.ts";
 export * from "./code-hosting.ts";
 export * from "./forge.ts";
 export * from "./log.ts";
+export * from "./peer.ts";
 export * from "./publisher.ts";
 export * from "./repository.ts";
 export * from "./software.ts";

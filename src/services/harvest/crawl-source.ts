@@ -91,6 +91,9 @@ export async function crawlSource({
     .set({ lastCrawledAt: ctx.clock.now(), lastError: summary.error })
     .where(eq(codeHosting.id, source.id))
     .run();
+  // One structured line per crawl with its outcome and cost; debug, since callers (CLI, worker) report the
+  // summary themselves and a failure was logged at warn above.
+  ctx.logger.debug({ ...summary, source: source.url }, "crawl finished");
   return summary;
 }
 

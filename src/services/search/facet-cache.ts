@@ -66,10 +66,22 @@ export function facetIndex(db: Db, tx: DbOrTx): FacetIndex {
     const publisherChange = changed.some((c) => c.type === "publisher");
     if (changed.length <= incrementalLimit && !publisherChange) {
       const ids = changed.map((c) => c.id);
-      const rowIds = tx.all<{ r: number }>(sql`SELECT row_id AS r FROM software WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+      const rowIds = tx.all<{ r: number }>(
+        sql`SELECT row_id AS r FROM software WHERE id IN (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+      );
       for (const { r } of rowIds) index.rows[r] = undefined;
       if (rowIds.length > 0) {
-        load(tx, index, sql`software_row IN (${sql.join(rowIds.map(({ r }) => sql`${r}`), sql`, `)})`);
+        load(
+          tx,
+          index,
+          sql`software_row IN (${sql.join(
+            rowIds.map(({ r }) => sql`${r}`),
+            sql`, `,
+          )})`,
+        );
       }
       index.lastSeq = lastSeq;
       return index;
@@ -99,7 +111,10 @@ export function countWithIndex(
     result.get(facet)!.push({ value: index.valueOf[id]!, count: n });
   });
   for (const [facet, list] of result) {
-    result.set(facet, list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, perFacet));
+    result.set(
+      facet,
+      list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, perFacet),
+    );
   }
   return result;
 }

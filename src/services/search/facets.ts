@@ -12,7 +12,10 @@ function sorted(rows: { facet: FacetName; value: string; n: number }[], perFacet
   const result: FacetCounts = Object.fromEntries(facetNames.map((f) => [f, []]));
   for (const r of rows) result[r.facet]?.push({ value: r.value, count: r.n });
   for (const f of facetNames) {
-    result[f] = result[f]!.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, perFacet);
+    result[f] = result[f]!.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(
+      0,
+      perFacet,
+    );
   }
   return result;
 }

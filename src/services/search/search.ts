@@ -36,13 +36,15 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const key = ranked ? sql`rowid` : sql`row_id`;
   const conditions = [
     ranked ? sql`software_fts MATCH ${match}` : sql`state = 'active'`,
-    ...filterConditions(key, params.filters, params.updatedSince),
+    ...filterConditions(ranked, key, params.filters, params.updatedSince),
   ];
   const where = sql.join(conditions, sql` AND `);
-  const table = ranked ? sql`software_fts` : sql`software`;
+  // Without text, read software through its (state, updated_at, row_id) index only: the rows themselves are
+  // wide (documents), and the index is both covering and in page order.
+  const table = ranked ? sql`software_fts` : sql`software INDEXED BY software_state_updated_idx`;
   const candidates = ranked
     ? sql`SELECT rowid AS row_id, bm25(software_fts, 10.0, 3.0, 1.0) AS sort FROM software_fts WHERE ${where}`
-    : sql`SELECT row_id, updated_at AS sort FROM software WHERE ${where}`;
+    : sql`SELECT row_id, updated_at AS sort FROM ${table} WHERE ${where}`;
   const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
   const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
   const unfiltered = conditions.length === 1 && !ranked;
@@ -68,12 +70,16 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
       data: loadHits(tx, hits, ranked, params.lang),
       facets,
       total,
-      nextCursor: page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
+      nextCursor:
+        page.length > params.limit && last
+          ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id])
+          : null,
     };
   });
 }
 
 function filterConditions(
+  ranked: boolean,
   key: SQL,
   filters: Partial<Record<FacetName, string | string[]>>,
   since?: Date,
@@ -82,8 +88,14 @@ function filterConditions(
     const values = (Array.isArray(value) ? value : [value]).map((v) => sql`${v}`);
     return sql`${key} IN (SELECT software_row FROM software_facet WHERE facet = ${facet} AND value IN (${sql.join(values, sql`, `)}))`;
   });
-  if (since)
-    conditions.push(sql`${key} IN (SELECT row_id FROM software WHERE updated_at >= ${since.getTime()})`);
+  if (since) {
+    // On software itself a plain comparison; from the FTS side, an index-only subquery (software_updated_idx).
+    conditions.push(
+      ranked
+        ? sql`${key} IN (SELECT row_id FROM software WHERE updated_at >= ${since.getTime()})`
+        : sql`updated_at >= ${since.getTime()}`,
+    );
+  }
   return conditions;
 }
 

@@ -91,6 +91,12 @@ describe("catalogue crawl", () => {
     expect(run.stdout).toMatch(/new: +2/);
   });
 
+  it("exits 2 for a --publisher that does not exist", async () => {
+    const run = await runCli(["crawl", "--publisher", "nobody"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/publisher nobody does not exist/);
+  });
+
   it("exits 2 for a --source that is not registered", async () => {
     const run = await runCli(["crawl", "--source", "https://github.com/nobody"], { env });
     expect(run.code).toBe(2);

@@ -8,6 +8,7 @@ import {
   buildSyntheticWorld,
   secondaryRateLimit,
 } from "../../support/fake-forge/github/index.ts";
+import type { FakeRequest } from "../../support/fake-forge/http.ts";
 import { type GithubHarvest, startGithubHarvest } from "./support/github-harvest.ts";
 
 const world = () => buildSyntheticWorld({ orgs: 6, reposPerOrg: 200, fileRatio: 0.1, seed: 5 });
@@ -73,5 +74,43 @@ describe("harvesting through server faults", () => {
     expect(healthy.sleeps).toEqual([]);
     expect(flaky.sleeps.length).toBeGreaterThan(0);
     expect(flaky.sleeps.some((ms) => ms >= 30_000)).toBe(true);
+  });
+});
+
+describe("a listing that breaks off", () => {
+  it("settles nothing: no software ends because the rest of the listing was not seen", async () => {
+    const h = await startGithubHarvest({
+      world: buildSyntheticWorld({ orgs: 1, reposPerOrg: 120, fileRatio: 0.5, seed: 9 }),
+      pageSizeCap: 40,
+    });
+    try {
+      await h.addPublisher("org-0001");
+      const states = () =>
+        h.handle.sqlite.prepare("SELECT id, state, updated_at FROM software ORDER BY id").all();
+      const [first] = await h.crawl();
+      expect(first).toMatchObject({ error: null, repositories: 120 });
+      // Repositories on the pages the next listing will not reach are deleted: only a complete listing may
+      // conclude that, so they must not end as gone (a lookup by id would say they are).
+      for (const repo of [...h.world.ownerRepositories.get("org-0001")!].slice(100)) {
+        h.world.deleteRepository(`${repo.owner}/${repo.name}`);
+      }
+      const before = states();
+      // The first listing page comes through; every later listing page fails for good; lookups by id work.
+      let listings = 0;
+      const isListing = (req: FakeRequest) =>
+        req.kind === "graphql" && req.body.toString().includes("repositoryOwner");
+      h.fake.setFaults({
+        rules: [{ kind: (req) => isListing(req) && ++listings > 1, respond: badGateway() }],
+      });
+
+      const [broken] = await h.crawl();
+
+      expect(broken!.error).toMatch(/502|Bad Gateway|failed/i);
+      expect(broken!.repositories).toBe(40);
+      expect(broken!.ended).toBe(0);
+      expect(states()).toEqual(before);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -131,6 +131,20 @@ describe("a re-crawl after every kind of change", () => {
     },
   );
 
+  it("settles: a third crawl of the changed world writes nothing and re-scans no ended repository", async () => {
+    const rows = () =>
+      ["software", "repository", "change", "software_version", "software_alias"].map((t) =>
+        h.handle.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all(),
+      );
+    const before = rows();
+    h.fake.resetCounts();
+    const third = await h.crawl();
+    expect(rows()).toEqual(before);
+    expect(third.every((s) => s.created + s.updated + s.ended === 0)).toBe(true);
+    // One listing request per organisation: the deleted and departed repositories are no longer asked about.
+    expect(h.fake.counts.total).toBe(2);
+  });
+
   it("leaves the unchanged repository alone: no change row", () => {
     expect(changeOf(before.get("stable")!.id)).toEqual([]);
     expect(second[0]!.unchanged).toBeGreaterThanOrEqual(1);

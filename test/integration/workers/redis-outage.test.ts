@@ -61,52 +61,51 @@ const crawledAt = async (sourceId: string) =>
   (await listSources({ ctx: world.ctx, input: {} })).find((s) => s.id === sourceId)?.lastCrawledAt ?? null;
 
 describe("Redis outage of 30 seconds", () => {
-  it(
-    "keeps the API up, answers 503 to triggers meanwhile, and queues the crawls that fell due at the scheduler's first tick after",
-    async () => {
-      const [before, during] = world.sourceIds as [string, string];
-      expect((await post("/v1/admin/crawls", { sourceId: before })).status).toBe(202);
-      await expect.poll(() => crawledAt(before), { timeout: 30_000 }).not.toBeNull();
+  it("keeps the API up, answers 503 to triggers meanwhile, and queues the crawls that fell due at the scheduler's first tick after", async () => {
+    const [before, during] = world.sourceIds as [string, string];
+    expect((await post("/v1/admin/crawls", { sourceId: before })).status).toBe(202);
+    await expect.poll(() => crawledAt(before), { timeout: 30_000 }).not.toBeNull();
 
-      const outageStarted = Date.now();
-      await redis.stop();
+    const outageStarted = Date.now();
+    await redis.stop();
 
-      // Reads and writes that do not need the queue still work.
-      expect((await app.request("/v1/publishers")).status).toBe(200);
-      const created = await post("/v1/publishers", {
-        description: "Written during the outage",
-        codeHosting: [{ url: `https://forge.example.invalid/${prefix}` }],
-      });
-      expect(created.status).toBe(200);
-      // The queue fails fast: a trigger is refused with 503 problem+json, nothing is buffered.
-      const refused = await post("/v1/admin/crawls", { sourceId: during });
-      expect(refused.status).toBe(503);
-      expect(refused.headers.get("content-type")).toBe("application/problem+json");
-      expect(refused.headers.get("retry-after")).toBe("30");
-      expect((await app.request("/v1/admin/queues")).status).toBe(503);
-      const metrics = await (await app.request("/metrics")).text();
-      expect(metrics).toContain('catalogue_queue_up{queue="crawl-source"} 0');
-      // A scheduler tick during the outage queues nothing; the due source stays due for the next tick.
-      await expect(runtime.scheduler.tick()).rejects.toThrow();
-      const due = await listSources({ ctx: world.ctx, input: { dueAt: new Date() } });
-      expect(due.map((s) => s.id)).toContain(during);
+    // Reads and writes that do not need the queue still work.
+    expect((await app.request("/v1/publishers")).status).toBe(200);
+    const created = await post("/v1/publishers", {
+      description: "Written during the outage",
+      codeHosting: [{ url: `https://forge.example.invalid/${prefix}` }],
+    });
+    expect(created.status).toBe(200);
+    // The queue fails fast: a trigger is refused with 503 problem+json, nothing is buffered.
+    const refused = await post("/v1/admin/crawls", { sourceId: during });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBe("30");
+    expect((await app.request("/v1/admin/queues")).status).toBe(503);
+    const metrics = await (await app.request("/metrics")).text();
+    expect(metrics).toContain('catalogue_queue_up{queue="crawl-source"} 0');
+    // A scheduler tick during the outage queues nothing; the due source stays due for the next tick.
+    await expect(runtime.scheduler.tick()).rejects.toThrow();
+    const due = await listSources({ ctx: world.ctx, input: { dueAt: new Date() } });
+    expect(due.map((s) => s.id)).toContain(during);
 
-      await sleep(Math.max(0, outageMs - (Date.now() - outageStarted)));
-      await redis.start();
+    await sleep(Math.max(0, outageMs - (Date.now() - outageStarted)));
+    await redis.start();
 
-      // No operator action: the scheduler's next tick (retried here as its loop would) queues the due source,
-      // and the worker process, which lived through the outage, runs it.
-      await expect
-        .poll(async () => (await runtime.scheduler.tick().catch(() => null))?.scheduled.map((s) => s.id) ?? [], {
+    // No operator action: the scheduler's next tick (retried here as its loop would) queues the due source,
+    // and the worker process, which lived through the outage, runs it.
+    await expect
+      .poll(
+        async () => (await runtime.scheduler.tick().catch(() => null))?.scheduled.map((s) => s.id) ?? [],
+        {
           timeout: 30_000,
           interval: 500,
-        })
-        .toContain(during);
-      await expect.poll(() => crawledAt(during), { timeout: 60_000, interval: 250 }).not.toBeNull();
-      expect(worker.child.exitCode).toBeNull();
-      const queues = await app.request("/v1/admin/queues");
-      expect(queues.status).toBe(200);
-    },
-    150_000,
-  );
+        },
+      )
+      .toContain(during);
+    await expect.poll(() => crawledAt(during), { timeout: 60_000, interval: 250 }).not.toBeNull();
+    expect(worker.child.exitCode).toBeNull();
+    const queues = await app.request("/v1/admin/queues");
+    expect(queues.status).toBe(200);
+  }, 150_000);
 });

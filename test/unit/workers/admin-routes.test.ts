@@ -37,7 +37,10 @@ describe("POST /v1/admin/crawls", () => {
   it("queues one job per source of a publisher and answers 202 with the deterministic job ids", async () => {
     const t = setUp();
     const publisher = await makePublisher(t.ctx, {
-      codeHosting: [{ url: `https://github.com/${uniqueSlug("a")}` }, { url: `https://github.com/${uniqueSlug("b")}` }],
+      codeHosting: [
+        { url: `https://github.com/${uniqueSlug("a")}` },
+        { url: `https://github.com/${uniqueSlug("b")}` },
+      ],
     });
     const res = await t.request("/v1/admin/crawls", {
       method: "POST",
@@ -47,7 +50,9 @@ describe("POST /v1/admin/crawls", () => {
     expect(res.status).toBe(202);
     const body = CrawlTriggerResultSchema.parse(await res.json());
     expect(body.sources).toBe(2);
-    expect(body.jobs.map((j) => j.jobId).sort()).toEqual(publisher.codeHosting.map((s) => `crawl-source:${s.id}`).sort());
+    expect(body.jobs.map((j) => j.jobId).sort()).toEqual(
+      publisher.codeHosting.map((s) => `crawl-source:${s.id}`).sort(),
+    );
     expect(body.jobs.every((j) => j.created)).toBe(true);
     expect((await t.queue.getQueueState("crawl-source")).waiting).toBe(2);
   });
@@ -71,9 +76,17 @@ describe("POST /v1/admin/crawls", () => {
   it("answers 404 for an unknown publisher and 422 when the body names two targets", async () => {
     const t = setUp();
     const auth = { authorization: t.bearer(["admin"]) };
-    const unknown = await t.request("/v1/admin/crawls", { method: "POST", json: { publisherId: "nobody" }, headers: auth });
+    const unknown = await t.request("/v1/admin/crawls", {
+      method: "POST",
+      json: { publisherId: "nobody" },
+      headers: auth,
+    });
     expect(unknown.status).toBe(404);
-    const both = await t.request("/v1/admin/crawls", { method: "POST", json: { all: true, sourceId: "x" }, headers: auth });
+    const both = await t.request("/v1/admin/crawls", {
+      method: "POST",
+      json: { all: true, sourceId: "x" },
+      headers: auth,
+    });
     expect(both.status).toBe(422);
   });
 

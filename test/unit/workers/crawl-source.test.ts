@@ -11,7 +11,12 @@ import { createTestStore } from "../../support/test-db.ts";
 import { factsOf, makeSourceOnForge, scriptedClient } from "./support.ts";
 
 const hour = 3_600_000;
-const job = (sourceId: string) => ({ id: `crawl-source:${sourceId}`, name: "crawl-source", data: { sourceId }, attempt: 1 });
+const job = (sourceId: string) => ({
+  id: `crawl-source:${sourceId}`,
+  name: "crawl-source",
+  data: { sourceId },
+  attempt: 1,
+});
 
 async function setUp(script: { files?: number; error?: Error }) {
   const store = createTestStore({ actor: "harvester" });
@@ -47,7 +52,9 @@ describe("crawl-source processor", () => {
     expect(failure).toBeInstanceOf(PermanentJobError);
     expect((failure as Error).message).toContain("organisation not found");
     // The failure is noted on the source, and the source waits a full period instead of failing every tick.
-    expect(await t.sourceRow()).toMatchObject({ lastError: expect.stringContaining("organisation not found") });
+    expect(await t.sourceRow()).toMatchObject({
+      lastError: expect.stringContaining("organisation not found"),
+    });
     expect((await t.sourceRow()).nextCrawlAt!.getTime()).toBeGreaterThan(t.clock.now().getTime());
   });
 
@@ -66,9 +73,24 @@ describe("crawl-source processor", () => {
     expect((failure as Error).message).toContain("fetch failed");
   });
 
+  it("leaves the source due when the queue closes mid-crawl, so the next run is not a period away", async () => {
+    const t = await setUp({ files: 1 });
+    const dueBefore = (await t.sourceRow()).nextCrawlAt;
+    const controller = new AbortController();
+    controller.abort(new Error("the job queue is closing"));
+    const failure = await t
+      .processor({ ...job(t.source.id), signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(failure).not.toBeInstanceOf(PermanentJobError);
+    expect((failure as Error).message).toContain("crawl interrupted");
+    expect((await t.sourceRow()).nextCrawlAt).toEqual(dueBefore);
+  });
+
   it("fails with NotFoundError (permanent) when the source was deleted after the job was queued", async () => {
     const t = await setUp({});
-    await expect(t.processor(job("00000000-0000-4000-8000-000000000000"))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(t.processor(job("00000000-0000-4000-8000-000000000000"))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("runs once on the queue for a permanent failure and leaves the job failed with its error", async () => {
@@ -79,11 +101,20 @@ describe("crawl-source processor", () => {
       runs.push(j.attempt);
       return t.processor(j as ReturnType<typeof job>);
     });
-    await queue.enqueue("crawl-source", "crawl-source", { sourceId: t.source.id }, { jobId: `crawl-source:${t.source.id}`, attempts: 5 });
+    await queue.enqueue(
+      "crawl-source",
+      "crawl-source",
+      { sourceId: t.source.id },
+      { jobId: `crawl-source:${t.source.id}`, attempts: 5 },
+    );
     await expect.poll(async () => (await queue.getQueueState("crawl-source")).failed).toBe(1);
     const state = await queue.getQueueState("crawl-source");
     expect(runs).toEqual([1]);
-    expect(state.failedJobs[0]).toMatchObject({ id: `crawl-source:${t.source.id}`, attempts: 1, error: expect.stringContaining("not found") });
+    expect(state.failedJobs[0]).toMatchObject({
+      id: `crawl-source:${t.source.id}`,
+      attempts: 1,
+      error: expect.stringContaining("not found"),
+    });
     await queue.close();
   });
 });

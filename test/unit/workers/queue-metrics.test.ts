@@ -12,7 +12,11 @@ const clock = fixedClock("2026-03-01T10:00:00Z");
 
 describe("queue metrics", () => {
   it("counts job runs by outcome and observes their durations", () => {
-    const metrics = new QueueMetrics({ queue: new InProcessJobQueue(), budget: new MemoryHostBudget(), clock });
+    const metrics = new QueueMetrics({
+      queue: new InProcessJobQueue(),
+      budget: new MemoryHostBudget(),
+      clock,
+    });
     const run = { queue: "crawl-source" as const, name: "crawl-source", jobId: "crawl-source:a", attempt: 1 };
     metrics.onJobFinished({ ...run, durationMs: 2_000, outcome: "completed" });
     metrics.onJobFinished({ ...run, durationMs: 40_000, outcome: "retried", error: "502" });
@@ -31,7 +35,11 @@ describe("queue metrics", () => {
     await queue.enqueue("crawl-source", "crawl-source", { sourceId: "a" }, { jobId: "crawl-source:a" });
     await queue.enqueue("crawl-source", "crawl-source", { sourceId: "b" }, { jobId: "crawl-source:b" });
     const budget = new MemoryHostBudget({ clock });
-    await budget.record("api.github.com#0", { remaining: 4321, limit: 5000, resetAt: new Date("2026-03-01T11:00:00Z") });
+    await budget.record("api.github.com#0", {
+      remaining: 4321,
+      limit: 5000,
+      resetAt: new Date("2026-03-01T11:00:00Z"),
+    });
     await budget.pause("gitlab.com#0", new Date("2026-03-01T10:05:00Z"), "429");
     const metrics = new QueueMetrics({ queue, budget, clock });
     await metrics.refresh();
@@ -39,7 +47,9 @@ describe("queue metrics", () => {
     expect(text).toContain('catalogue_queue_up{queue="crawl-source"} 1');
     expect(text).toContain('catalogue_queue_jobs{queue="crawl-source",state="waiting"} 2');
     expect(text).toContain('catalogue_queue_jobs{queue="sync-peer",state="waiting"} 0');
-    expect(text).toContain('catalogue_forge_budget_remaining{host="api.github.com",key="api.github.com#0"} 4321');
+    expect(text).toContain(
+      'catalogue_forge_budget_remaining{host="api.github.com",key="api.github.com#0"} 4321',
+    );
     expect(text).toContain('catalogue_forge_budget_paused{host="gitlab.com",key="gitlab.com#0"} 1');
     expect(text).toContain('catalogue_forge_budget_paused{host="api.github.com",key="api.github.com#0"} 0');
     await queue.close();

@@ -8,7 +8,9 @@ import { makePublisher, uniqueSlug } from "../../support/factories.ts";
 export async function makeSourceOnForge(ctx: ServiceContext) {
   const host = `${uniqueSlug("ghe")}.example.org`;
   const forge = await addForge({ ctx, input: { kind: "github", url: `https://${host}` } });
-  const publisher = await makePublisher(ctx, { codeHosting: [{ url: `https://${host}/${uniqueSlug("org")}` }] });
+  const publisher = await makePublisher(ctx, {
+    codeHosting: [{ url: `https://${host}/${uniqueSlug("org")}` }],
+  });
   return { forge, publisher, source: publisher.codeHosting[0]! };
 }
 

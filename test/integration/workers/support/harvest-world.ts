@@ -8,14 +8,14 @@ import { createDb, type DbHandle } from "../../../../src/db/client.ts";
 import { createServiceContext, type ServiceContext } from "../../../../src/services/context.ts";
 import { addForge } from "../../../../src/services/forges/index.ts";
 import { createPublisher } from "../../../../src/services/publishers/index.ts";
+import { uniqueSlug } from "../../../support/factories.ts";
 import {
   buildSyntheticWorld,
   type FakeGithub,
-  gitBlobSha,
   type GithubWorld,
+  gitBlobSha,
   startFakeGithub,
 } from "../../../support/fake-forge/github/index.ts";
-import { uniqueSlug } from "../../../support/factories.ts";
 
 export const tokenEnv = "FAKE_GITHUB_TOKEN";
 export const token = "ghp-worker-test";
@@ -62,7 +62,10 @@ export async function startHarvestWorld(options: HarvestWorldOptions): Promise<H
   const logins = [...world.owners.values()].map((o) => o.login);
   const publisher = await createPublisher({
     ctx,
-    input: { name: uniqueSlug("publisher"), codeHosting: logins.map((login) => ({ url: `${web}/${login}` })) },
+    input: {
+      name: uniqueSlug("publisher"),
+      codeHosting: logins.map((login) => ({ url: `${web}/${login}` })),
+    },
   });
   return {
     dir,
@@ -93,7 +96,13 @@ export function expectedFiles(world: GithubWorld): Map<string, { sha: string; is
 export interface HarvestFacts {
   repositories: { url: string; blobSha: string | null; forgeRepoId: string }[];
   /** Each software with the blob sha its repository row holds and the shas of its recorded versions. */
-  software: { id: string; url: string; repositoryBlobSha: string | null; versions: number; versionShas: string[] }[];
+  software: {
+    id: string;
+    url: string;
+    repositoryBlobSha: string | null;
+    versions: number;
+    versionShas: string[];
+  }[];
   orphanRepositoriesWithBlob: number;
   sources: { id: string; lastCrawledAt: number | null; lastError: string | null }[];
 }

@@ -33,7 +33,9 @@ export async function startWorkerProcess(
       out += chunk.toString();
       if (out.includes("worker ready")) resolve();
     });
-    child.once("exit", (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${err}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited with ${code} before it was ready:\n${err}`)),
+    );
   });
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

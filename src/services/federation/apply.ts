@@ -1,0 +1,128 @@
+// Writes an applied peer record through the software commit path (row, search index and change row in the
+// caller's transaction), then keeps the record as received next to the change row it caused, so our feed can
+// relay it with its origin's signature. Curated fields survive: the row's `overrides` (an admin's merge-patch)
+// are applied over every incoming document, exactly as for our own harvests.
+import { and, eq, gt, desc } from "drizzle-orm";
+import type { FederationRecord } from "../../../schemas/federation/record.ts";
+import { type SoftwareRow, type SoftwareState, change, federationRecord } from "../../db/schema/index.ts";
+import type { ApplyEffect } from "../../federation/conflict.ts";
+import { canonicalUrl } from "../../lib/url.ts";
+import type { DbOrTx, ServiceContext } from "../context.ts";
+import { insertAliasRow } from "../software/aliases.ts";
+import { insertSoftware, updateSoftwareRow } from "../software/commit.ts";
+import { aliasesOf, findSoftwareRowByUrl } from "../software/load.ts";
+import { insertVersion, servedColumns } from "../software/versions.ts";
+
+const stateOfTombstone: Record<string, SoftwareState> = {
+  "repository-gone": "gone",
+  "file-removed": "file-removed",
+  archived: "archived",
+  "left-publisher": "left-publisher",
+  "publisher-removed": "withdrawn",
+  withdrawn: "withdrawn",
+};
+
+function date(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+function upsertValues(ctx: ServiceContext, incoming: FederationRecord, row: SoftwareRow | null) {
+  if (incoming.action !== "upsert" || incoming.type !== "software") throw new Error("not a software upsert");
+  const source = incoming.provenance.source;
+  const versionId = ctx.newId();
+  const raw = Buffer.from(incoming.body.publiccodeYml ?? JSON.stringify(incoming.body.publiccode), "utf8");
+  const fetchedAt = date(source?.fetchedAt) ?? ctx.clock.now();
+  const served = servedColumns(incoming.body.publiccode, row?.overrides ?? null, {
+    versionId,
+    raw,
+    version: String(incoming.body.publiccode.publiccodeYmlVersion ?? "") || null,
+    fetchedAt,
+    blobSha: source?.blobSha ?? null,
+  });
+  const values: Partial<SoftwareRow> = {
+    ...served,
+    // An admin's suspension is local and sticky; anything else comes back to life with the new version.
+    state: row?.state === "suspended" ? "suspended" : "active",
+    stateReason: null,
+    hasPendingInvalid: false,
+    originCatalogueId: incoming.provenance.origin.catalogueId,
+    originSoftwareId: incoming.id,
+    relayChain: incoming.provenance.relayedBy,
+    signature: incoming.signature,
+    sourceForge: source?.forge ?? null,
+    sourceRepo: source?.repositoryUrl ?? null,
+    sourceBranch: source?.defaultBranch ?? null,
+    sourceCommitAt: date(source?.committedAt),
+  };
+  const version = { raw, blobSha: served.sourceBlobSha ?? null, fetchedAt };
+  return { values, versionId, version, document: served.document as Record<string, unknown> };
+}
+
+function freeAliases(tx: DbOrTx, urls: string[], except: string): string[] {
+  const out: string[] = [];
+  for (const url of urls) {
+    let canonical: string;
+    try {
+      canonical = canonicalUrl(url);
+    } catch {
+      continue;
+    }
+    if (canonical !== except && !out.includes(canonical) && !findSoftwareRowByUrl(tx, canonical)) out.push(canonical);
+  }
+  return out;
+}
+
+/** Applies one decided record; returns the local software id it wrote, or null when nothing was written. */
+export function applyPeerRecord(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  incoming: FederationRecord,
+  effect: ApplyEffect,
+  row: SoftwareRow | null,
+): string | null {
+  const before = tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).get()?.seq ?? 0;
+  let softwareId: string;
+  if (incoming.action === "delete") {
+    if (!row) return null;
+    const state = effect === "mark" ? "archived" : (stateOfTombstone[incoming.tombstone.reason] ?? "withdrawn");
+    const reason = `${incoming.tombstone.reason} at ${incoming.provenance.origin.catalogueId}`;
+    updateSoftwareRow(
+      tx,
+      ctx,
+      row,
+      { state, stateReason: reason, relayChain: incoming.provenance.relayedBy, signature: incoming.signature },
+      { reason, beforeAliases: aliasesOf(tx, row.id), action: state === "withdrawn" ? "delete" : "update" },
+    );
+    softwareId = row.id;
+  } else {
+    const { values, versionId, version, document } = upsertValues(ctx, incoming, row);
+    const outcome = { valid: true, version: values.publiccodeYmlVersion ?? null, document, results: [] };
+    const reason = `synced from ${incoming.provenance.relayedBy.at(-1) ?? incoming.provenance.origin.catalogueId}`;
+    if (row) {
+      insertVersion(tx, versionId, row.id, { ...version, outcome });
+      updateSoftwareRow(tx, ctx, row, values, { reason, beforeAliases: aliasesOf(tx, row.id) });
+      softwareId = row.id;
+    } else {
+      if (incoming.type !== "software") return null;
+      const url = canonicalUrl(incoming.body.url);
+      softwareId = ctx.newId();
+      const aliases = freeAliases(tx, incoming.body.aliases, url);
+      // The version row must exist before the software names it as served; insert the software first, then it.
+      insertSoftware(tx, ctx, { id: softwareId, url, ...values, state: "active" } as never, reason, aliases);
+      insertVersion(tx, versionId, softwareId, { ...version, outcome });
+    }
+  }
+  const written = tx
+    .select({ seq: change.seq })
+    .from(change)
+    .where(and(gt(change.seq, before), eq(change.entityType, "software"), eq(change.entityId, softwareId)))
+    .orderBy(desc(change.seq))
+    .limit(1)
+    .get();
+  if (written) {
+    tx.insert(federationRecord)
+      .values({ seq: written.seq, entityType: "software", entityId: softwareId, record: incoming as never })
+      .run();
+  }
+  return softwareId;
+}

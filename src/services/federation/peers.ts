@@ -1,0 +1,120 @@
+// Peers are registered data: an admin adds a catalogue by URL (its descriptor tells its id and name) and the
+// sync verb keeps per-peer state on the row. Adding a peer fetches its descriptor once, so a typo fails now
+// rather than at the first sync.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { type PeerKind, type PeerRow, peer, peerKinds } from "../../db/schema/index.ts";
+import { fetchCatalogueDescriptor, WELL_KNOWN_PATH } from "../../federation/peer-descriptor.ts";
+import { safeFetch } from "../../net/safe-fetch.ts";
+import type { ServiceContext } from "../context.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import type { PeerFetch } from "./peer-http.ts";
+
+export const addPeerInput = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  name: z.string().min(1).max(255).optional(),
+  kind: z.enum(peerKinds).default("catalogue"),
+});
+export type AddPeerInput = z.input<typeof addPeerInput>;
+
+export interface PeerDeps {
+  selfCatalogueId: string;
+  allowPrivateNetwork: boolean;
+  fetch?: PeerFetch;
+}
+
+export interface PeerView {
+  id: string;
+  kind: PeerKind;
+  name: string;
+  baseUrl: string;
+  phase: string;
+  status: string;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  recordsImported: number;
+  recordsRejected: number;
+  nextAttemptAt: string | null;
+}
+
+export function toPeerView(row: PeerRow): PeerView {
+  const at = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    baseUrl: row.baseUrl,
+    phase: row.phase,
+    status: row.status,
+    lastSuccessAt: at(row.lastSuccessAt),
+    lastAttemptAt: at(row.lastAttemptAt),
+    lastError: row.lastError,
+    recordsImported: row.recordsImported,
+    recordsRejected: row.recordsRejected,
+    nextAttemptAt: at(row.nextAttemptAt),
+  };
+}
+
+/** The id a catalogue announces at `baseUrl` (its descriptor is then fetched again, fully checked). */
+async function discoverCatalogueId(baseUrl: string, deps: PeerDeps): Promise<{ id: string; name: string }> {
+  const url = `${baseUrl}${WELL_KNOWN_PATH}`;
+  const options = { fetch: deps.fetch ?? safeFetch, allowPrivateNetwork: deps.allowPrivateNetwork };
+  const res = await options.fetch(url, { allowPrivateNetwork: deps.allowPrivateNetwork, maxBytes: 256 * 1024 });
+  let id: unknown;
+  try {
+    id = (JSON.parse(new TextDecoder().decode(res.body)) as { id?: unknown }).id;
+  } catch {
+    id = undefined;
+  }
+  if (res.status !== 200 || typeof id !== "string") {
+    throw new InvalidInputError(`no catalogue descriptor at ${url} (HTTP ${res.status})`, [
+      { field: "url", message: "not a publiccode catalogue" },
+    ]);
+  }
+  try {
+    const descriptor = await fetchCatalogueDescriptor(url, id, options);
+    return { id: descriptor.id, name: descriptor.name };
+  } catch (error) {
+    throw new InvalidInputError((error as Error).message, [{ field: "url", message: "bad descriptor" }]);
+  }
+}
+
+export async function addPeer(ctx: ServiceContext, deps: PeerDeps, input: AddPeerInput): Promise<PeerView> {
+  const data = addPeerInput.parse(input);
+  const baseUrl = data.url.replace(/\/+$/, "");
+  const found =
+    data.kind === "catalogue"
+      ? await discoverCatalogueId(baseUrl, deps)
+      : { id: new URL(baseUrl).host.toLowerCase().replace(/:/g, "-"), name: new URL(baseUrl).host };
+  if (found.id === deps.selfCatalogueId) throw new ConflictError("a catalogue cannot be its own peer");
+  const now = ctx.clock.now();
+  return ctx.db.transaction((tx) => {
+    if (tx.select().from(peer).where(eq(peer.id, found.id)).get()) {
+      throw new ConflictError(`peer '${found.id}' is already registered`);
+    }
+    const row = tx
+      .insert(peer)
+      .values({
+        id: found.id,
+        kind: data.kind,
+        name: data.name ?? found.name,
+        baseUrl,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    return toPeerView(row);
+  });
+}
+
+export function listPeers(ctx: ServiceContext): PeerView[] {
+  return ctx.db.select().from(peer).orderBy(asc(peer.id)).all().map(toPeerView);
+}
+
+export function requirePeerRow(ctx: ServiceContext, id: string): PeerRow {
+  const row = ctx.db.select().from(peer).where(eq(peer.id, id)).get();
+  if (!row) throw new NotFoundError("peer", id);
+  return row;
+}

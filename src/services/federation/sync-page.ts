@@ -1,0 +1,83 @@
+// Applies one fetched page in ONE transaction together with the peer's new cursor: a crash before the commit
+// replays the page, a crash after it never re-reads it, so nothing is lost and applying twice is harmless
+// (the second time every record is "not-newer"). Signatures are checked before the transaction (they may need
+// the network for an origin's keys); conflict rules run inside it against the current local copies.
+import { eq, sql } from "drizzle-orm";
+import type { FederationRecord, ParsedRecord } from "../../../schemas/federation/record.ts";
+import { peer } from "../../db/schema/index.ts";
+import { decideIncoming } from "../../federation/conflict.ts";
+import { type VerificationResult, verifyRecord, type VerifyRecordDeps } from "../../federation/verify.ts";
+import type { ServiceContext } from "../context.ts";
+import { applyPeerRecord } from "./apply.ts";
+import { findLocalCopy } from "./local-copy.ts";
+import type { Origin } from "./own-record.ts";
+
+export interface PageOutcome {
+  applied: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface ApplyPageInput {
+  peerId: string;
+  self: Origin;
+  records: ParsedRecord[];
+  keys: VerifyRecordDeps;
+  /** The peer row's cursor and phase once this page is applied. */
+  next: { cursor: string; phase: "snapshot" | "changes" };
+}
+
+export async function applyPage(ctx: ServiceContext, input: ApplyPageInput): Promise<PageOutcome> {
+  const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: 0 };
+  const checked: { record: FederationRecord; verification: VerificationResult }[] = [];
+  for (const parsed of input.records) {
+    if (!parsed.ok) {
+      outcome.rejected += 1;
+      ctx.logger.warn({ peer: input.peerId, id: parsed.id, reason: parsed.reason }, "peer record rejected");
+      continue;
+    }
+    checked.push({ record: parsed.record, verification: await verifyRecord(parsed.record, input.keys) });
+  }
+  ctx.db.transaction((tx) => {
+    for (const { record, verification } of checked) {
+      if (record.type !== "software") {
+        // Publishers are published but not imported yet: software copies keep no publisher link.
+        outcome.skipped += 1;
+        continue;
+      }
+      const local = findLocalCopy(tx, record, input.self);
+      const decision = decideIncoming({
+        local: local?.record ?? null,
+        incoming: record,
+        selfCatalogueId: input.self.catalogueId,
+        // Curation is the row's `overrides`, re-applied over whatever document is stored (see apply.ts).
+        curatedFields: [],
+        verification,
+      });
+      if (decision.action === "reject") {
+        outcome.rejected += 1;
+        ctx.logger.warn(
+          { peer: input.peerId, origin: record.provenance.origin.catalogueId, id: record.id, reason: decision.reason, detail: decision.detail },
+          "peer record rejected",
+        );
+      } else if (decision.action === "skip") {
+        outcome.skipped += 1;
+        ctx.logger.debug({ peer: input.peerId, id: record.id, reason: decision.reason }, "peer record skipped");
+      } else {
+        applyPeerRecord(tx, ctx, record, decision.effect, local?.row ?? null);
+        outcome.applied += 1;
+      }
+    }
+    tx.update(peer)
+      .set({
+        cursor: input.next.cursor,
+        phase: input.next.phase,
+        recordsImported: sql`${peer.recordsImported} + ${outcome.applied}`,
+        recordsRejected: sql`${peer.recordsRejected} + ${outcome.rejected}`,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(peer.id, input.peerId))
+      .run();
+  });
+  return outcome;
+}

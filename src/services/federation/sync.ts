@@ -1,0 +1,133 @@
+// The sync verb: bootstraps a peer from its snapshot, then follows its changes feed, page by page, resuming
+// from the cursor stored on the peer row (see sync-page.ts for why a crash loses and duplicates nothing).
+// A failed run keeps the cursor and schedules the next attempt with exponential backoff.
+import { eq, isNull, lte, or } from "drizzle-orm";
+import { type PeerRow, peer } from "../../db/schema/index.ts";
+import { createOriginKeyResolver } from "../../federation/peer-descriptor.ts";
+import type { ServiceContext } from "../context.ts";
+import { type PeerFetch, PeerPageError, fetchPeerPage } from "./peer-http.ts";
+import { requirePeerRow } from "./peers.ts";
+import type { FederationSettings } from "./settings.ts";
+import { applyPage } from "./sync-page.ts";
+
+export interface SyncDeps {
+  settings: FederationSettings;
+  fetch?: PeerFetch;
+  /** Records per page asked from the peer (≤ 500). */
+  pageSize?: number;
+  /** Stop after this many pages in one run (the next run continues from the cursor). */
+  maxPages?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  onPage?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  peerId: string;
+  phase: "snapshot" | "changes";
+  pages: number;
+  applied: number;
+  skipped: number;
+  rejected: number;
+  bytes: number;
+}
+
+export interface SyncResult extends SyncProgress {
+  ok: boolean;
+  error: string | null;
+}
+
+function backoffMs(failures: number, deps: SyncDeps): number {
+  const base = deps.backoffBaseMs ?? 30_000;
+  return Math.min(base * 2 ** Math.max(0, failures - 1), deps.backoffMaxMs ?? 6 * 3_600_000);
+}
+
+async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, progress: SyncProgress) {
+  const knownPeers = new Map(ctx.db.select().from(peer).all().map((p) => [p.id, p.baseUrl] as const));
+  const keys = createOriginKeyResolver({
+    knownPeers,
+    clock: ctx.clock,
+    allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
+  let { phase, cursor } = start;
+  for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
+    const page = await fetchPeerPage({
+      baseUrl: start.baseUrl,
+      kind: phase,
+      cursor,
+      limit: deps.pageSize ?? 500,
+      allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    // A peer that claims more but does not move its cursor would keep us here forever.
+    if (page.hasMore && page.nextCursor === cursor) throw new PeerPageError("peer did not advance its cursor");
+    const snapshotDone = phase === "snapshot" && !page.hasMore;
+    if (snapshotDone && page.changesCursor === undefined) throw new PeerPageError("snapshot without changesCursor");
+    const next = snapshotDone
+      ? { cursor: page.changesCursor as string, phase: "changes" as const }
+      : { cursor: page.nextCursor, phase };
+    const outcome = await applyPage(ctx, { peerId: start.id, self, records: page.records, keys, next });
+    progress.pages += 1;
+    progress.bytes += page.bytes;
+    progress.applied += outcome.applied;
+    progress.skipped += outcome.skipped;
+    progress.rejected += outcome.rejected;
+    progress.phase = next.phase;
+    deps.onPage?.({ ...progress });
+    ({ phase, cursor } = next);
+    if (!page.hasMore && !snapshotDone) return;
+  }
+}
+
+/** Syncs one peer now (whatever its backoff says), recording the outcome on its row. */
+export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: string): Promise<SyncResult> {
+  const start = requirePeerRow(ctx, peerId);
+  const progress: SyncProgress = { peerId, phase: start.phase, pages: 0, applied: 0, skipped: 0, rejected: 0, bytes: 0 };
+  const startedAt = ctx.clock.now();
+  ctx.db.update(peer).set({ lastAttemptAt: startedAt }).where(eq(peer.id, peerId)).run();
+  try {
+    if (start.kind !== "catalogue") throw new PeerPageError(`syncing a ${start.kind} peer is not supported yet`);
+    await runPages(ctx, deps, start, progress);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failures = requirePeerRow(ctx, peerId).failures + 1;
+    const expired = error instanceof PeerPageError && error.cursorExpired;
+    ctx.db
+      .update(peer)
+      .set({
+        status: "failing",
+        lastError: message.slice(0, 1000),
+        failures,
+        nextAttemptAt: new Date(ctx.clock.now().getTime() + backoffMs(failures, deps)),
+        // 410: the peer compacted past our cursor; the protocol says start over from its snapshot.
+        ...(expired ? { phase: "snapshot" as const, cursor: null } : {}),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(peer.id, peerId))
+      .run();
+    ctx.logger.warn({ peer: peerId, err: message, failures }, "peer sync failed");
+    return { ...progress, ok: false, error: message };
+  }
+  const now = ctx.clock.now();
+  ctx.db
+    .update(peer)
+    .set({ status: "ok", lastError: null, failures: 0, nextAttemptAt: null, lastSuccessAt: now, updatedAt: now })
+    .where(eq(peer.id, peerId))
+    .run();
+  ctx.logger.info({ ...progress }, "peer synced");
+  return { ...progress, ok: true, error: null };
+}
+
+/** Syncs every peer whose backoff has expired (or just `peerId`), one after the other. */
+export async function syncPeers(ctx: ServiceContext, deps: SyncDeps, peerId?: string): Promise<SyncResult[]> {
+  const now = ctx.clock.now();
+  const due =
+    peerId !== undefined
+      ? [requirePeerRow(ctx, peerId)]
+      : ctx.db.select().from(peer).where(or(isNull(peer.nextAttemptAt), lte(peer.nextAttemptAt, now))).all();
+  const results: SyncResult[] = [];
+  for (const row of due) results.push(await syncPeer(ctx, deps, row.id));
+  return results;
+}

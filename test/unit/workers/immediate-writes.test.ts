@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "../../../src/db/client.ts";
+import { forge } from "../../../src/db/schema/index.ts";
+import { withImmediateTransactions } from "../../../src/runtime/immediate-writes.ts";
+
+const opened: DbHandle[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const handle of opened.splice(0)) handle.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Two connections to one SQLite file, as two worker processes have; the second never waits for a lock. */
+function twoConnections() {
+  const dir = mkdtempSync(join(tmpdir(), "immediate-"));
+  dirs.push(dir);
+  const first = createDb(join(dir, "db.sqlite"));
+  const second = createDb(join(dir, "db.sqlite"));
+  opened.push(first, second);
+  second.sqlite.pragma("busy_timeout = 0");
+  return { first, second };
+}
+
+describe("worker transactions", () => {
+  it("take the write lock when they begin, before their first read", () => {
+    const { first, second } = twoConnections();
+    withImmediateTransactions(first.db).transaction((tx) => {
+      tx.select().from(forge).all();
+      expect(() => second.sqlite.exec("BEGIN IMMEDIATE")).toThrow(/locked|busy/i);
+    });
+  });
+
+  it("differ from drizzle's default, which holds no write lock while it only reads", () => {
+    const { first, second } = twoConnections();
+    first.db.transaction((tx) => {
+      tx.select().from(forge).all();
+      second.sqlite.exec("BEGIN IMMEDIATE");
+      second.sqlite.exec("ROLLBACK");
+    });
+  });
+
+  it("keep every other method of the database working", () => {
+    const { first } = twoConnections();
+    const db = withImmediateTransactions(first.db);
+    expect(db.select().from(forge).all()).toEqual([]);
+    expect(db.transaction((tx) => tx.select().from(forge).all())).toEqual([]);
+  });
+});
