@@ -5,7 +5,7 @@ import { type ForgeClient, ForgeError } from "../src/forges/types.ts";
 import { PermanentJobError } from "../src/queue/errors.ts";
 import type { Job } from "../src/queue/types.ts";
 import { type CrawlSummary, crawlSource, type HarvestDeps } from "../src/services/harvest/index.ts";
-import { recordSourceCrawl, type ServiceContext } from "../src/services/index.ts";
+import { DomainError, recordSourceCrawl, type ServiceContext } from "../src/services/index.ts";
 
 /** What the scheduler and the trigger put in a crawl-source job (src/queue/scheduler.ts). */
 export interface CrawlSourceJobData {
@@ -31,6 +31,14 @@ export function createCrawlSourceProcessor(deps: CrawlSourceWorkerDeps) {
         clientFor: (forge) => tapErrors(deps.clientFor(forge), (error) => (forgeError = error)),
         ...(job.signal ? { signal: job.signal } : {}),
       },
+    }).catch(async (error: unknown) => {
+      // Refused before crawling (no forge registered for the source's host): noted on the source, which then
+      // waits a period instead of failing at every tick. A deleted source has nothing to note.
+      if (error instanceof DomainError) {
+        const note = { id: sourceId, error: error.message, nextCrawlAt: deps.nextCrawlAt(ctx.clock.now()) };
+        await recordSourceCrawl({ ctx, input: note }).catch(() => {});
+      }
+      throw error;
     });
     // Interrupted by a shutdown: the source stays due, so whoever runs the scheduler next (BullMQ retry, or the
     // in-process queue after a restart) crawls it again instead of waiting a whole period.

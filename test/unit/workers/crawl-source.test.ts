@@ -6,7 +6,7 @@ import { NotFoundError } from "../../../src/services/errors.ts";
 import { listSoftware } from "../../../src/services/software/index.ts";
 import { listSources } from "../../../src/services/sources/index.ts";
 import { createCrawlSourceProcessor } from "../../../workers/crawl-source.ts";
-import { makePubliccode, uniqueSlug } from "../../support/factories.ts";
+import { makePubliccode, makePublisher, uniqueSlug } from "../../support/factories.ts";
 import { createTestStore } from "../../support/test-db.ts";
 import { factsOf, makeSourceOnForge, scriptedClient } from "./support.ts";
 
@@ -91,6 +91,25 @@ describe("crawl-source processor", () => {
     await expect(t.processor(job("00000000-0000-4000-8000-000000000000"))).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+
+  it("fails for good and waits a period when no forge serves the source's host", async () => {
+    const t = createTestStore({ actor: "harvester" });
+    const publisher = await makePublisher(t.ctx, {
+      codeHosting: [{ url: `https://${uniqueSlug("nowhere")}.example.org/org` }],
+    });
+    const source = publisher.codeHosting[0]!;
+    const processor = createCrawlSourceProcessor({
+      ctx: t.ctx,
+      clientFor: () => {
+        throw new Error("no client without a forge");
+      },
+      nextCrawlAt: (now) => new Date(now.getTime() + 24 * hour),
+    });
+    await expect(processor(job(source.id))).rejects.toBeInstanceOf(NotFoundError);
+    const row = (await listSources({ ctx: t.ctx, input: {} })).find((r) => r.id === source.id)!;
+    expect(row.lastError).toContain("forge");
+    expect(row.nextCrawlAt?.getTime()).toBe(t.clock.now().getTime() + 24 * hour);
   });
 
   it("runs once on the queue for a permanent failure and leaves the job failed with its error", async () => {
