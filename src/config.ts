@@ -37,7 +37,10 @@ const configSchema = z.object({
     .default("true")
     .transform((v) => v === "true"),
   /** Redis key namespace of the queue, host budgets and scheduler lease (tests and benches use a unique one). */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default("catalogue"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default("catalogue"),
   /** Federation: this catalogue's id (docs/federation.md §1); default: the host of PUBLIC_BASE_URL. */
   CATALOGUE_ID: z
     .string()

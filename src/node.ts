@@ -50,7 +50,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     verifyToken: options.verifyToken ?? createStoreTokenCheck({ db: handle.db, clock }, logger),
     logger,
     clock,
-    metrics: runtime ? withQueueMetrics(createPrometheusRegistry(), runtime.metrics) : createPrometheusRegistry(),
+    metrics: runtime
+      ? withQueueMetrics(createPrometheusRegistry(), runtime.metrics)
+      : createPrometheusRegistry(),
     ...(runtime ? { admin: runtime.admin } : {}),
     rateLimit:
       config.RATE_LIMIT_BURST > 0

@@ -56,7 +56,15 @@ async function prepareDatabase() {
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(root, "bin/catalogue.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, DATABASE_URL: dbPath, LOG_LEVEL: "warn", RATE_LIMIT_BURST: "0" },
+    // The API alone: no re-crawl scheduler (it would crawl the synthetic publishers), no rate limit.
+    env: {
+      ...process.env,
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_BURST: "0",
+      SCHEDULER_ENABLED: "false",
+      FEDERATION_KEY_FILE: join(tmpdir(), "catalogue-bench-federation-key.jwk"),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

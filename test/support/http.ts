@@ -80,6 +80,8 @@ export async function listWriteRoutes(testApp: TestApp): Promise<WriteRoute[]> {
 }
 
 const concrete = (template: string) => template.replace(/\{[^}]+\}/g, randomUUID());
+/** A JSON body for methods that may carry one: the guard must answer before the body is even validated. */
+const bodyFor = (method: string) => (method === "GET" || method === "HEAD" ? {} : { json: {} });
 
 /** The auth suite: 401 + WWW-Authenticate without a token, 403 with a token of another scope. */
 export function runWriteRouteAuthTests(makeApp: () => TestApp = () => createTestApp()): void {
@@ -99,7 +101,10 @@ export function runWriteRouteAuthTests(makeApp: () => TestApp = () => createTest
       const testApp = makeApp();
       const routes = await listWriteRoutes(testApp);
       for (const route of routes) {
-        const res = await testApp.request(concrete(route.template), { method: route.method, json: {} });
+        const res = await testApp.request(concrete(route.template), {
+          method: route.method,
+          ...bodyFor(route.method),
+        });
         expect(res.status, `${route.method} ${route.template}`).toBe(401);
         expect(res.headers.get("www-authenticate"), `${route.method} ${route.template}`).toMatch(/^Bearer/);
         expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -115,7 +120,7 @@ export function runWriteRouteAuthTests(makeApp: () => TestApp = () => createTest
         )!;
         const res = await testApp.request(concrete(route.template), {
           method: route.method,
-          json: {},
+          ...bodyFor(route.method),
           headers: { authorization: testApp.bearer([other]) },
         });
         expect(res.status, `${route.method} ${route.template}`).toBe(403);

@@ -18,7 +18,10 @@ export async function cliFederationSettings(io: CliIo): Promise<FederationSettin
   const keyFile = isAbsolute(config.FEDERATION_KEY_FILE)
     ? config.FEDERATION_KEY_FILE
     : resolve(io.cwd, config.FEDERATION_KEY_FILE);
-  return resolveFederationSettings({ ...config, FEDERATION_KEY_FILE: keyFile }, `http://${config.HOST}:${config.PORT}`);
+  return resolveFederationSettings(
+    { ...config, FEDERATION_KEY_FILE: keyFile },
+    `http://${config.HOST}:${config.PORT}`,
+  );
 }
 
 interface AddOptions {
@@ -39,7 +42,11 @@ export const registerPeer: RegisterCommand = (program: Command, io: CliIo) => {
         const added = await addPeer(
           ctx,
           { selfCatalogueId: settings.catalogueId, allowPrivateNetwork: settings.allowPrivateNetwork },
-          { url, ...(options.name ? { name: options.name } : {}), ...(options.kind ? { kind: options.kind } : {}) },
+          {
+            url,
+            ...(options.name ? { name: options.name } : {}),
+            ...(options.kind ? { kind: options.kind } : {}),
+          },
         );
         io.stdout.write(`added peer ${added.id} (${added.name}) at ${added.baseUrl}\n`);
       }),

@@ -2,9 +2,9 @@
 // caller's transaction), then keeps the record as received next to the change row it caused, so our feed can
 // relay it with its origin's signature. Curated fields survive: the row's `overrides` (an admin's merge-patch)
 // are applied over every incoming document, exactly as for our own harvests.
-import { and, eq, gt, desc } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
-import { type SoftwareRow, type SoftwareState, change, federationRecord } from "../../db/schema/index.ts";
+import { change, federationRecord, type SoftwareRow, type SoftwareState } from "../../db/schema/index.ts";
 import type { ApplyEffect } from "../../federation/conflict.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
@@ -67,7 +67,8 @@ function freeAliases(tx: DbOrTx, urls: string[], except: string): string[] {
     } catch {
       continue;
     }
-    if (canonical !== except && !out.includes(canonical) && !findSoftwareRowByUrl(tx, canonical)) out.push(canonical);
+    if (canonical !== except && !out.includes(canonical) && !findSoftwareRowByUrl(tx, canonical))
+      out.push(canonical);
   }
   return out;
 }
@@ -80,17 +81,24 @@ export function applyPeerRecord(
   effect: ApplyEffect,
   row: SoftwareRow | null,
 ): string | null {
-  const before = tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).get()?.seq ?? 0;
+  const before =
+    tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).get()?.seq ?? 0;
   let softwareId: string;
   if (incoming.action === "delete") {
     if (!row) return null;
-    const state = effect === "mark" ? "archived" : (stateOfTombstone[incoming.tombstone.reason] ?? "withdrawn");
+    const state =
+      effect === "mark" ? "archived" : (stateOfTombstone[incoming.tombstone.reason] ?? "withdrawn");
     const reason = `${incoming.tombstone.reason} at ${incoming.provenance.origin.catalogueId}`;
     updateSoftwareRow(
       tx,
       ctx,
       row,
-      { state, stateReason: reason, relayChain: incoming.provenance.relayedBy, signature: incoming.signature },
+      {
+        state,
+        stateReason: reason,
+        relayChain: incoming.provenance.relayedBy,
+        signature: incoming.signature,
+      },
       { reason, beforeAliases: aliasesOf(tx, row.id), action: state === "withdrawn" ? "delete" : "update" },
     );
     softwareId = row.id;

@@ -3,11 +3,9 @@
 // stored in federation_record by the sync that applied it (its merged local form no longer matches that
 // signature). An entry with nothing to publish (never-valid software, a publisher without sources) is skipped.
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
-import {
-  type FederationRecord,
-  federationRecordSchema,
-} from "../../../schemas/federation/record.ts";
+import { type FederationRecord, federationRecordSchema } from "../../../schemas/federation/record.ts";
 import { type ChangeRow, federationRecord } from "../../db/schema/index.ts";
+import { relayRecord } from "../../federation/relay.ts";
 import { signRecord } from "../../federation/sign.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { buildOwnRecord, foreignOriginOf } from "./own-record.ts";
@@ -49,10 +47,14 @@ export async function emitRecords(
   const origin = { catalogueId: settings.catalogueId, baseUrl: settings.baseUrl };
   const out = await Promise.all(
     rows.map(async (row): Promise<FederationRecord | null> => {
+      // Relayed as received, our id appended to the chain, never re-signed (docs/federation.md §8).
       const kept = stored.get(row.seq);
-      if (kept) return kept;
+      if (kept) return relayRecord(kept, settings.catalogueId);
       // A local edit of a relayed copy (e.g. curation): peers keep getting the origin's signed record.
-      if (foreignOriginOf(row, settings.catalogueId) !== null) return latestRelayedRecord(ctx.db, row);
+      if (foreignOriginOf(row, settings.catalogueId) !== null) {
+        const latest = latestRelayedRecord(ctx.db, row);
+        return latest === null ? null : relayRecord(latest, settings.catalogueId);
+      }
       const unsigned = buildOwnRecord(row, origin);
       if (unsigned === null) return null;
       const signed = await signRecord({

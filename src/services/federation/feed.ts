@@ -42,7 +42,9 @@ export async function readChangesPage(
   input: FeedPageInput,
 ): Promise<FeedPageResult> {
   const limit = parseFeedLimit(input.limit);
-  const cursor = input.cursor ? decodeCursor(input.cursor, "changes") : { kind: "changes" as const, afterSeq: 0 };
+  const cursor = input.cursor
+    ? decodeCursor(input.cursor, "changes")
+    : { kind: "changes" as const, afterSeq: 0 };
   const afterSeq = cursor.kind === "changes" ? cursor.afterSeq : 0;
   // One row more than asked tells whether more exist.
   const rows = ctx.db
@@ -62,7 +64,12 @@ export async function readChangesPage(
 }
 
 function headSeq(ctx: ServiceContext): number {
-  return ctx.db.select({ seq: max(change.seq) }).from(change).get()?.seq ?? 0;
+  return (
+    ctx.db
+      .select({ seq: max(change.seq) })
+      .from(change)
+      .get()?.seq ?? 0
+  );
 }
 
 function splitKey(key: string): [string, string] {
@@ -101,7 +108,12 @@ export async function readSnapshotPage(
   const rows: ChangeRow[] =
     seqs.length === 0
       ? []
-      : ctx.db.select().from(change).where(inArray(change.seq, seqs)).orderBy(asc(change.entityType), asc(change.entityId)).all();
+      : ctx.db
+          .select()
+          .from(change)
+          .where(inArray(change.seq, seqs))
+          .orderBy(asc(change.entityType), asc(change.entityId))
+          .all();
   const records = (await emitRecords(ctx, settings, rows)).filter((r) => r.action === "upsert");
   const last = page.at(-1);
   return {

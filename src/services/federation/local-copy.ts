@@ -3,7 +3,7 @@
 // origin sent us for a relayed copy (kept in federation_record), or what we publish for our own harvest.
 import { and, desc, eq } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
-import { type SoftwareRow, federationRecord, software } from "../../db/schema/index.ts";
+import { federationRecord, type SoftwareRow, software } from "../../db/schema/index.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx } from "../context.ts";
 import { aliasesOf, findSoftwareRowByUrl, softwareSnapshot, toSoftware } from "../software/load.ts";

@@ -1,10 +1,7 @@
 // Turns a change-log entry about one of our own records into the unsigned federation record it publishes
 // (docs/federation.md §5). Pure: the change snapshot holds everything the record needs, so the same entry
 // always yields the same record (and, Ed25519 being deterministic, the same signature): same cursor, same page.
-import type {
-  TombstoneReason,
-  UnsignedFederationRecord,
-} from "../../../schemas/federation/record.ts";
+import type { TombstoneReason, UnsignedFederationRecord } from "../../../schemas/federation/record.ts";
 import type { ChangeRow } from "../../db/schema/index.ts";
 
 export interface Origin {
@@ -41,7 +38,7 @@ function iso(value: unknown, fallback: string): string {
   return text !== null && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : fallback;
 }
 
-function tombstone(row: ChangeRow, snap: Snapshot, origin: Origin, reason: TombstoneReason, type: "software" | "publisher") {
+function tombstone(row: ChangeRow, origin: Origin, reason: TombstoneReason, type: "software" | "publisher") {
   const at = row.at.toISOString();
   return {
     type,
@@ -61,7 +58,7 @@ function tombstone(row: ChangeRow, snap: Snapshot, origin: Origin, reason: Tombs
 function softwareRecord(row: ChangeRow, snap: Snapshot, origin: Origin): UnsignedFederationRecord | null {
   const state = str(snap.state) ?? (snap.deleted ? "withdrawn" : "active");
   const reason = tombstoneOfState[state];
-  if (reason) return tombstone(row, snap, origin, reason, "software");
+  if (reason) return tombstone(row, origin, reason, "software");
   const document = snap.document;
   if (document === null || typeof document !== "object") return null; // never valid: nothing to publish
   const at = row.at.toISOString();
@@ -98,8 +95,11 @@ function softwareRecord(row: ChangeRow, snap: Snapshot, origin: Origin): Unsigne
 }
 
 function publisherRecord(row: ChangeRow, snap: Snapshot, origin: Origin): UnsignedFederationRecord | null {
-  if (row.action === "delete" || snap.deleted) return tombstone(row, snap, origin, "publisher-removed", "publisher");
-  const hosting = Array.isArray(snap.codeHosting) ? (snap.codeHosting as { url: string; group: boolean }[]) : [];
+  if (row.action === "delete" || snap.deleted)
+    return tombstone(row, origin, "publisher-removed", "publisher");
+  const hosting = Array.isArray(snap.codeHosting)
+    ? (snap.codeHosting as { url: string; group: boolean }[])
+    : [];
   const description = (str(snap.description) ?? str(snap.name))?.slice(0, 255) ?? null;
   // The protocol requires a description and at least one code-hosting source; a bare publisher is not published.
   if (hosting.length === 0 || description === null) return null;
@@ -125,7 +125,9 @@ function publisherRecord(row: ChangeRow, snap: Snapshot, origin: Origin): Unsign
 /** The record an entry about our own entity publishes, or null when there is nothing to publish. */
 export function buildOwnRecord(row: ChangeRow, origin: Origin): UnsignedFederationRecord | null {
   const snap = row.snapshot;
-  return row.entityType === "software" ? softwareRecord(row, snap, origin) : publisherRecord(row, snap, origin);
+  return row.entityType === "software"
+    ? softwareRecord(row, snap, origin)
+    : publisherRecord(row, snap, origin);
 }
 
 /** The origin catalogue a software snapshot names, when it is a copy relayed from a peer. */

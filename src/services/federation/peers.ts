@@ -60,7 +60,10 @@ export function toPeerView(row: PeerRow): PeerView {
 async function discoverCatalogueId(baseUrl: string, deps: PeerDeps): Promise<{ id: string; name: string }> {
   const url = `${baseUrl}${WELL_KNOWN_PATH}`;
   const options = { fetch: deps.fetch ?? safeFetch, allowPrivateNetwork: deps.allowPrivateNetwork };
-  const res = await options.fetch(url, { allowPrivateNetwork: deps.allowPrivateNetwork, maxBytes: 256 * 1024 });
+  const res = await options.fetch(url, {
+    allowPrivateNetwork: deps.allowPrivateNetwork,
+    maxBytes: 256 * 1024,
+  });
   let id: unknown;
   try {
     id = (JSON.parse(new TextDecoder().decode(res.body)) as { id?: unknown }).id;

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { FederationRecord, ParsedRecord } from "../../../schemas/federation/record.ts";
 import { peer } from "../../db/schema/index.ts";
 import { decideIncoming } from "../../federation/conflict.ts";
-import { type VerificationResult, verifyRecord, type VerifyRecordDeps } from "../../federation/verify.ts";
+import { type VerificationResult, type VerifyRecordDeps, verifyRecord } from "../../federation/verify.ts";
 import type { ServiceContext } from "../context.ts";
 import { applyPeerRecord } from "./apply.ts";
 import { findLocalCopy } from "./local-copy.ts";
@@ -57,12 +57,21 @@ export async function applyPage(ctx: ServiceContext, input: ApplyPageInput): Pro
       if (decision.action === "reject") {
         outcome.rejected += 1;
         ctx.logger.warn(
-          { peer: input.peerId, origin: record.provenance.origin.catalogueId, id: record.id, reason: decision.reason, detail: decision.detail },
+          {
+            peer: input.peerId,
+            origin: record.provenance.origin.catalogueId,
+            id: record.id,
+            reason: decision.reason,
+            detail: decision.detail,
+          },
           "peer record rejected",
         );
       } else if (decision.action === "skip") {
         outcome.skipped += 1;
-        ctx.logger.debug({ peer: input.peerId, id: record.id, reason: decision.reason }, "peer record skipped");
+        ctx.logger.debug(
+          { peer: input.peerId, id: record.id, reason: decision.reason },
+          "peer record skipped",
+        );
       } else {
         applyPeerRecord(tx, ctx, record, decision.effect, local?.row ?? null);
         outcome.applied += 1;

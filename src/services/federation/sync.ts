@@ -5,7 +5,7 @@ import { eq, isNull, lte, or } from "drizzle-orm";
 import { type PeerRow, peer } from "../../db/schema/index.ts";
 import { createOriginKeyResolver } from "../../federation/peer-descriptor.ts";
 import type { ServiceContext } from "../context.ts";
-import { type PeerFetch, PeerPageError, fetchPeerPage } from "./peer-http.ts";
+import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
 import type { FederationSettings } from "./settings.ts";
 import { applyPage } from "./sync-page.ts";
@@ -43,13 +43,25 @@ function backoffMs(failures: number, deps: SyncDeps): number {
 }
 
 async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, progress: SyncProgress) {
-  const knownPeers = new Map(ctx.db.select().from(peer).all().map((p) => [p.id, p.baseUrl] as const));
-  const keys = createOriginKeyResolver({
+  const knownPeers = new Map(
+    ctx.db
+      .select()
+      .from(peer)
+      .all()
+      .map((p) => [p.id, p.baseUrl] as const),
+  );
+  const resolver = createOriginKeyResolver({
     knownPeers,
     clock: ctx.clock,
     allowPrivateNetwork: deps.settings.allowPrivateNetwork,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
+  // Our own records coming back through a peer verify against our own keys (then drop as own-record).
+  const ownKeys = { keys: deps.settings.publicKeys };
+  const keys = {
+    resolveOriginKeys: (id: string) =>
+      id === deps.settings.catalogueId ? Promise.resolve(ownKeys) : resolver.resolveOriginKeys(id),
+  };
   const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
   let { phase, cursor } = start;
   for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
@@ -62,9 +74,11 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
     // A peer that claims more but does not move its cursor would keep us here forever.
-    if (page.hasMore && page.nextCursor === cursor) throw new PeerPageError("peer did not advance its cursor");
+    if (page.hasMore && page.nextCursor === cursor)
+      throw new PeerPageError("peer did not advance its cursor");
     const snapshotDone = phase === "snapshot" && !page.hasMore;
-    if (snapshotDone && page.changesCursor === undefined) throw new PeerPageError("snapshot without changesCursor");
+    if (snapshotDone && page.changesCursor === undefined)
+      throw new PeerPageError("snapshot without changesCursor");
     const next = snapshotDone
       ? { cursor: page.changesCursor as string, phase: "changes" as const }
       : { cursor: page.nextCursor, phase };
@@ -84,11 +98,20 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
 /** Syncs one peer now (whatever its backoff says), recording the outcome on its row. */
 export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: string): Promise<SyncResult> {
   const start = requirePeerRow(ctx, peerId);
-  const progress: SyncProgress = { peerId, phase: start.phase, pages: 0, applied: 0, skipped: 0, rejected: 0, bytes: 0 };
+  const progress: SyncProgress = {
+    peerId,
+    phase: start.phase,
+    pages: 0,
+    applied: 0,
+    skipped: 0,
+    rejected: 0,
+    bytes: 0,
+  };
   const startedAt = ctx.clock.now();
   ctx.db.update(peer).set({ lastAttemptAt: startedAt }).where(eq(peer.id, peerId)).run();
   try {
-    if (start.kind !== "catalogue") throw new PeerPageError(`syncing a ${start.kind} peer is not supported yet`);
+    if (start.kind !== "catalogue")
+      throw new PeerPageError(`syncing a ${start.kind} peer is not supported yet`);
     await runPages(ctx, deps, start, progress);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -113,7 +136,14 @@ export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: stri
   const now = ctx.clock.now();
   ctx.db
     .update(peer)
-    .set({ status: "ok", lastError: null, failures: 0, nextAttemptAt: null, lastSuccessAt: now, updatedAt: now })
+    .set({
+      status: "ok",
+      lastError: null,
+      failures: 0,
+      nextAttemptAt: null,
+      lastSuccessAt: now,
+      updatedAt: now,
+    })
     .where(eq(peer.id, peerId))
     .run();
   ctx.logger.info({ ...progress }, "peer synced");
@@ -126,7 +156,11 @@ export async function syncPeers(ctx: ServiceContext, deps: SyncDeps, peerId?: st
   const due =
     peerId !== undefined
       ? [requirePeerRow(ctx, peerId)]
-      : ctx.db.select().from(peer).where(or(isNull(peer.nextAttemptAt), lte(peer.nextAttemptAt, now))).all();
+      : ctx.db
+          .select()
+          .from(peer)
+          .where(or(isNull(peer.nextAttemptAt), lte(peer.nextAttemptAt, now)))
+          .all();
   const results: SyncResult[] = [];
   for (const row of due) results.push(await syncPeer(ctx, deps, row.id));
   return results;

@@ -4,12 +4,15 @@
 // software table is read for the page only. Without text: active software, most recently updated first, from
 // the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
 import { inArray, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { type FacetName, software } from "../../db/schema/index.ts";
 import type { DbOrTx, VerbArgs } from "../context.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
 import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
+
+type SearchParams = z.output<typeof searchSoftwareInput>;
 
 export interface SearchHit {
   id: string;
@@ -58,7 +61,7 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
     let facets: FacetCounts = {};
     if (params.facets && !unfiltered) {
       // The result rows serve both the total and the facet counts.
-      const rowIds = tx.values<[number]>(sql`SELECT ${key} FROM ${table} WHERE ${where}`).map((r) => r[0]);
+      const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
       total = rowIds.length;
       facets = countFacets(ctx.db, tx, rowIds, params.facetLimit);
     } else {
@@ -97,6 +100,23 @@ function filterConditions(
     );
   }
   return conditions;
+}
+
+// The result rows. Without text but with a facet filter, software_facet alone answers (it only holds active
+// software), driven by the first filter's (facet, value) index range; software is never read.
+function rowSetQuery(ranked: boolean, table: SQL, where: SQL, params: SearchParams): SQL {
+  const [first, ...rest] = Object.entries(params.filters);
+  if (ranked || !first) return sql`SELECT ${ranked ? sql`rowid` : sql`row_id`} FROM ${table} WHERE ${where}`;
+  const others = filterConditions(false, sql`software_row`, Object.fromEntries(rest), undefined);
+  if (params.updatedSince) {
+    others.push(
+      sql`software_row IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`,
+    );
+  }
+  const [facet, value] = first;
+  const values = (Array.isArray(value) ? value : [value]).map((v) => sql`${v}`);
+  const conditions = [sql`facet = ${facet}`, sql`value IN (${sql.join(values, sql`, `)})`, ...others];
+  return sql`SELECT DISTINCT software_row FROM software_facet WHERE ${sql.join(conditions, sql` AND `)}`;
 }
 
 function cursorCondition(cursor: string, ranked: boolean): SQL {

@@ -38,7 +38,10 @@ function pageRoute(path: string, summary: string, operationId: string) {
     operationId,
     request: { query: PageQuery },
     responses: {
-      200: { description: "A page of signed records", content: { "application/json": { schema: PageSchema } } },
+      200: {
+        description: "A page of signed records",
+        content: { "application/json": { schema: PageSchema } },
+      },
       304: { description: "Not modified (If-None-Match matched the page's ETag)" },
       400: problems[400],
       404: problems[404],
@@ -65,7 +68,10 @@ const descriptorRoute = createRoute({
   summary: "Describe this catalogue: id, keys and feeds",
   operationId: "show-catalogue-descriptor",
   responses: {
-    200: { description: "The catalogue descriptor", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
+    200: {
+      description: "The catalogue descriptor",
+      content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+    },
     404: problems[404],
   },
 });

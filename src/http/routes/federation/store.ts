@@ -1,5 +1,7 @@
 // Binds the federation routes' port to the service verbs (no ORM here: verbs only). Settings are read
 // through a getter because the public base URL may only be known once the server has bound its port.
+
+import type { Db } from "../../../db/client.ts";
 import { buildCatalogueDescriptor } from "../../../federation/descriptor.ts";
 import type { Clock } from "../../../lib/clock.ts";
 import type { Logger } from "../../../logger.ts";
@@ -12,7 +14,6 @@ import {
   readChangesPage,
   readSnapshotPage,
 } from "../../../services/federation/index.ts";
-import type { Db } from "../../../db/client.ts";
 import { ApiError } from "../../errors.ts";
 import type { FederationServices } from "./port.ts";
 
@@ -31,7 +32,12 @@ export function createFederationServices(options: FederationStoreOptions): Feder
     return current;
   };
   const ctx = (actor: string | null) =>
-    createServiceContext({ db: options.db, clock: options.clock, logger: options.logger, actor: actor ?? "anonymous" });
+    createServiceContext({
+      db: options.db,
+      clock: options.clock,
+      logger: options.logger,
+      actor: actor ?? "anonymous",
+    });
   return {
     descriptor: () => buildCatalogueDescriptor({ ...settings(), id: settings().catalogueId }),
     changes: (query) => readChangesPage(ctx(null), settings(), query),
@@ -44,7 +50,11 @@ export function createFederationServices(options: FederationStoreOptions): Feder
           allowPrivateNetwork: settings().allowPrivateNetwork,
           ...(options.fetch ? { fetch: options.fetch } : {}),
         },
-        { url: input.url, ...(input.name ? { name: input.name } : {}), ...(input.kind ? { kind: input.kind } : {}) },
+        {
+          url: input.url,
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.kind ? { kind: input.kind } : {}),
+        },
       ),
     listPeers: (cx) => listPeers(ctx(cx.actor)),
   };

@@ -74,6 +74,8 @@ export function peersRouter() {
     const peer = await federationOf(c.get("deps")).addPeer(callContext(c), c.req.valid("json"));
     return c.json(peer, 201);
   });
-  router.openapi(listRoute, (c) => c.json({ data: federationOf(c.get("deps")).listPeers(callContext(c)) }, 200));
+  router.openapi(listRoute, (c) =>
+    c.json({ data: federationOf(c.get("deps")).listPeers(callContext(c)) }, 200),
+  );
   return router;
 }
