@@ -7,11 +7,11 @@ import { createDb } from "./db/index.ts";
 import { createApp } from "./http/app.ts";
 import type { VerifyToken } from "./http/context.ts";
 import { createPrometheusRegistry } from "./http/metrics/registry.ts";
+import { createFederationServices } from "./http/routes/federation/store.ts";
 import { createStoreServices } from "./http/store/index.ts";
 import { createStoreTokenCheck } from "./http/store/tokens.ts";
-import { createFederationServices } from "./http/routes/federation/store.ts";
-import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
 import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
+import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
 
 import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
@@ -46,7 +46,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let federationSettings: FederationSettings | null = null;
   const app = createApp({
     services: createStoreServices({ db: handle.db, clock }),
-    federation: createFederationServices({ db: handle.db, clock, logger, settings: () => federationSettings }),
+    federation: createFederationServices({
+      db: handle.db,
+      clock,
+      logger,
+      settings: () => federationSettings,
+    }),
     verifyToken: options.verifyToken ?? createStoreTokenCheck({ db: handle.db, clock }, logger),
     logger,
     clock,

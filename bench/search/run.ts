@@ -89,7 +89,8 @@ interface Result {
 /** autocannon runs in its own process, so the load generator does not share the server's event loop. */
 async function drive(url: string, duration: number): Promise<Result> {
   const bin = join(root, "node_modules/autocannon/autocannon.js");
-  const args = [bin, "--json", "-c", String(connections), "-d", String(duration), url];
+  // A generous per-request timeout: a slow search should show as latency, not as errors.
+  const args = [bin, "--json", "-c", String(connections), "-d", String(duration), "-t", "60", url];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
   const r = JSON.parse(stdout);
   return {

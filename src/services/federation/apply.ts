@@ -8,7 +8,6 @@ import { change, federationRecord, type SoftwareRow, type SoftwareState } from "
 import type { ApplyEffect } from "../../federation/conflict.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
-import { insertAliasRow } from "../software/aliases.ts";
 import { insertSoftware, updateSoftwareRow } from "../software/commit.ts";
 import { aliasesOf, findSoftwareRowByUrl } from "../software/load.ts";
 import { insertVersion, servedColumns } from "../software/versions.ts";

@@ -84,7 +84,15 @@ async function discoverCatalogueId(baseUrl: string, deps: PeerDeps): Promise<{ i
 }
 
 export async function addPeer(ctx: ServiceContext, deps: PeerDeps, input: AddPeerInput): Promise<PeerView> {
-  const data = addPeerInput.parse(input);
+  const parsed = addPeerInput.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+    throw new InvalidInputError(
+      `invalid peer: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`,
+      fields,
+    );
+  }
+  const data = parsed.data;
   const baseUrl = data.url.replace(/\/+$/, "");
   const found =
     data.kind === "catalogue"

@@ -1,10 +1,11 @@
 // The sync verb: bootstraps a peer from its snapshot, then follows its changes feed, page by page, resuming
 // from the cursor stored on the peer row (see sync-page.ts for why a crash loses and duplicates nothing).
 // A failed run keeps the cursor and schedules the next attempt with exponential backoff.
-import { eq, isNull, lte, or } from "drizzle-orm";
+import { eq, isNull, lte, or, sql } from "drizzle-orm";
 import { type PeerRow, peer } from "../../db/schema/index.ts";
 import { createOriginKeyResolver } from "../../federation/peer-descriptor.ts";
 import type { ServiceContext } from "../context.ts";
+import { mirrorOpenCatalog } from "./mirror.ts";
 import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
 import type { FederationSettings } from "./settings.ts";
@@ -95,6 +96,17 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
   }
 }
 
+function recordImported(ctx: ServiceContext, peerId: string, applied: number, rejected: number): void {
+  ctx.db
+    .update(peer)
+    .set({
+      recordsImported: sql`${peer.recordsImported} + ${applied}`,
+      recordsRejected: sql`${peer.recordsRejected} + ${rejected}`,
+    })
+    .where(eq(peer.id, peerId))
+    .run();
+}
+
 /** Syncs one peer now (whatever its backoff says), recording the outcome on its row. */
 export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: string): Promise<SyncResult> {
   const start = requirePeerRow(ctx, peerId);
@@ -110,9 +122,16 @@ export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: stri
   const startedAt = ctx.clock.now();
   ctx.db.update(peer).set({ lastAttemptAt: startedAt }).where(eq(peer.id, peerId)).run();
   try {
-    if (start.kind !== "catalogue")
-      throw new PeerPageError(`syncing a ${start.kind} peer is not supported yet`);
-    await runPages(ctx, deps, start, progress);
+    if (start.kind === "open-catalog-api") {
+      const mirrored = await mirrorOpenCatalog(ctx, start, {
+        allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      });
+      Object.assign(progress, mirrored, { pages: progress.pages + 1 });
+      recordImported(ctx, peerId, mirrored.applied, mirrored.rejected);
+    } else {
+      await runPages(ctx, deps, start, progress);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failures = requirePeerRow(ctx, peerId).failures + 1;

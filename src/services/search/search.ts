@@ -7,6 +7,7 @@ import { inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type FacetName, software } from "../../db/schema/index.ts";
 import type { DbOrTx, VerbArgs } from "../context.ts";
+import { InvalidInputError } from "../errors.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
@@ -122,7 +123,10 @@ function rowSetQuery(ranked: boolean, table: SQL, where: SQL, params: SearchPara
 function cursorCondition(cursor: string, ranked: boolean): SQL {
   const [kind, sort, rowId] = decodeCursor(cursor, 3);
   if (kind !== (ranked ? "r" : "u") || typeof sort !== "number" || typeof rowId !== "number") {
-    decodeCursor("", 3); // a cursor from another kind of query: the same error as a tampered one
+    // A cursor from another kind of query (text vs no text): the same answer as a tampered one.
+    throw new InvalidInputError("invalid cursor", [
+      { field: "cursor", message: "not a cursor for this query" },
+    ]);
   }
   return ranked
     ? sql`(sort > ${sort} OR (sort = ${sort} AND row_id > ${rowId}))`

@@ -117,11 +117,17 @@ describe("searchSoftware", () => {
 
   it("counts facets of a filtered set without text, combining facets and updatedSince", async () => {
     const { ctx, clock } = createTestStore();
-    await makeSoftware(ctx, { publiccode: { platforms: ["web"], developmentStatus: "stable", license: "MIT" } });
+    await makeSoftware(ctx, {
+      publiccode: { platforms: ["web"], developmentStatus: "stable", license: "MIT" },
+    });
     clock.advance(60_000);
     const since = clock.now();
-    const wanted = await makeSoftware(ctx, { publiccode: { platforms: ["web"], developmentStatus: "stable", license: "MIT" } });
-    await makeSoftware(ctx, { publiccode: { platforms: ["web"], developmentStatus: "beta", license: "MIT" } });
+    const wanted = await makeSoftware(ctx, {
+      publiccode: { platforms: ["web"], developmentStatus: "stable", license: "MIT" },
+    });
+    await makeSoftware(ctx, {
+      publiccode: { platforms: ["web"], developmentStatus: "beta", license: "MIT" },
+    });
     const result = await searchSoftware({
       ctx,
       input: { filters: { platform: "web", developmentStatus: ["stable", "obsolete"] }, updatedSince: since },
@@ -133,10 +139,15 @@ describe("searchSoftware", () => {
 
   it("sees writes made between two searches in its facet counts", async () => {
     const { ctx } = createTestStore();
-    const software = await makeSoftware(ctx, { publiccode: { name: "Contatore", developmentStatus: "beta" } });
+    const software = await makeSoftware(ctx, {
+      publiccode: { name: "Contatore", developmentStatus: "beta" },
+    });
     const before = await searchSoftware({ ctx, input: { q: "contatore" } });
     expect(before.facets.developmentStatus).toEqual([{ value: "beta", count: 1 }]);
-    await updateSoftware({ ctx, input: { id: software.id, patch: { overrides: { developmentStatus: "stable" } } } });
+    await updateSoftware({
+      ctx,
+      input: { id: software.id, patch: { overrides: { developmentStatus: "stable" } } },
+    });
     await makeSoftware(ctx, { publiccode: { name: "Contatore due", developmentStatus: "beta" } });
     const after = await searchSoftware({ ctx, input: { q: "contatore" } });
     expect(after.facets.developmentStatus).toEqual([

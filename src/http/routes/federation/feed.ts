@@ -55,7 +55,7 @@ function etagResponse(c: Context<AppEnv>, body: unknown, cacheControl: string): 
   const etag = `"${createHash("sha256").update(text).digest("base64url")}"`;
   const headers = { etag, "cache-control": cacheControl };
   const match = c.req.header("if-none-match");
-  if (match !== undefined && match.split(",").some((t) => t.trim() === etag)) {
+  if (match?.split(",").some((t) => t.trim() === etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(text, { status: 200, headers: { ...headers, "content-type": "application/json" } });
