@@ -10,11 +10,10 @@ import { createPrometheusRegistry } from "./http/metrics/registry.ts";
 import { createFederationServices } from "./http/routes/federation/store.ts";
 import { createStoreServices } from "./http/store/index.ts";
 import { createStoreTokenCheck } from "./http/store/tokens.ts";
-import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
-import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
-
 import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
+import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
+import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
 
 export interface StartServerOptions {
   config: Config;

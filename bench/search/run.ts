@@ -30,7 +30,12 @@ function migrationsFingerprint(): string[] {
   return readdirSync(migrationsFolder)
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .map((f) => `${f} ${createHash("sha256").update(readFileSync(join(migrationsFolder, f))).digest("hex")}`);
+    .map(
+      (f) =>
+        `${f} ${createHash("sha256")
+          .update(readFileSync(join(migrationsFolder, f)))
+          .digest("hex")}`,
+    );
 }
 
 async function prepareDatabase() {

@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.ts";
 import type { FacetName } from "../../db/schema/index.ts";
 import type { DbOrTx } from "../context.ts";
 
-interface FacetIndex {
+export interface FacetIndex {
   lastSeq: number;
   rows: (Uint32Array | undefined)[];
   ids: Map<string, number>;

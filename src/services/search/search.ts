@@ -5,12 +5,14 @@
 // the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
 import { inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type FacetName, software } from "../../db/schema/index.ts";
+import { type FacetName, facetNames, software } from "../../db/schema/index.ts";
 import type { DbOrTx, VerbArgs } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
 import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { countWithIndex, facetIndex } from "./facet-cache.ts";
 import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
+import { rankedFilteredRows } from "./ranked-filter.ts";
 import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
 
 type SearchParams = z.output<typeof searchSoftwareInput>;
@@ -40,7 +42,9 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const key = ranked ? sql`rowid` : sql`row_id`;
   const conditions = [
     ranked ? sql`software_fts MATCH ${match}` : sql`state = 'active'`,
-    ...filterConditions(ranked, key, params.filters, params.updatedSince),
+    // "+rowid": the unary plus keeps SQLite from handing the IN list to FTS5 as a rowid constraint, which makes
+    // it run the full-text query once per listed row (93 s instead of 50 ms at 100k software).
+    ...filterConditions(ranked, ranked ? sql`+rowid` : key, params.filters, params.updatedSince),
   ];
   const where = sql.join(conditions, sql` AND `);
   // Without text, read software through its (state, updated_at, row_id) index only: the rows themselves are
@@ -54,6 +58,32 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const unfiltered = conditions.length === 1 && !ranked;
   // One read transaction: the page, the total and the facets see the same snapshot under concurrent writes.
   return ctx.db.transaction((tx) => {
+    if (ranked && Object.keys(params.filters).length > 0) {
+      const index = facetIndex(ctx.db, tx);
+      const since = params.updatedSince
+        ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
+        : [];
+      const rows = rankedFilteredRows(tx, index, match!, params.filters, since);
+      const start = params.cursor ? startAfter(rows, params.cursor) : 0;
+      const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
+      const hits = page.slice(0, params.limit);
+      const last = hits.at(-1);
+      const facets: FacetCounts = {};
+      if (params.facets) {
+        for (const [facet, list] of countWithIndex(
+          index,
+          rows.map((r) => r[0]),
+          params.facetLimit,
+        ))
+          facets[facet] = list;
+      }
+      return {
+        data: loadHits(tx, hits, true, params.lang),
+        facets: params.facets ? { ...emptyFacets(), ...facets } : {},
+        total: rows.length,
+        nextCursor: page.length > params.limit && last ? encodeCursor(["r", last.sort, last.row_id]) : null,
+      };
+    }
     const page = tx.all<{ row_id: number; sort: number }>(
       sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
     );
@@ -119,6 +149,16 @@ function rowSetQuery(ranked: boolean, table: SQL, where: SQL, params: SearchPara
   const conditions = [sql`facet = ${facet}`, sql`value IN (${sql.join(values, sql`, `)})`, ...others];
   return sql`SELECT DISTINCT software_row FROM software_facet WHERE ${sql.join(conditions, sql` AND `)}`;
 }
+
+/** Position after the cursor's (score, row) in rows sorted by (score, row). */
+function startAfter(rows: [number, number][], cursor: string): number {
+  cursorCondition(cursor, true); // validates
+  const [, sort, rowId] = decodeCursor(cursor, 3) as [string, number, number];
+  const i = rows.findIndex(([r, s]) => s > sort || (s === sort && r > rowId));
+  return i === -1 ? rows.length : i;
+}
+
+const emptyFacets = (): FacetCounts => Object.fromEntries(facetNames.map((f) => [f, []]));
 
 function cursorCondition(cursor: string, ranked: boolean): SQL {
   const [kind, sort, rowId] = decodeCursor(cursor, 3);

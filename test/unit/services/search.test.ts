@@ -137,6 +137,41 @@ describe("searchSoftware", () => {
     expect(result.facets.license).toEqual([{ value: "MIT", count: 1 }]);
   });
 
+  it("pages and counts facets of a text search with filters", async () => {
+    const { ctx } = createTestStore();
+    const wanted: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const sw = await makeSoftware(ctx, {
+        publiccode: { name: `Tributi ${i}`, platforms: ["web", i % 2 ? "linux" : "windows"] },
+      });
+      wanted.push(sw.id);
+    }
+    await makeSoftware(ctx, { publiccode: { name: "Tributi desktop", platforms: ["mac"] } });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let first: Awaited<ReturnType<typeof searchSoftware>> | undefined;
+    do {
+      const page = await searchSoftware({
+        ctx,
+        input: { q: "tributi", filters: { platform: "web" }, limit: 2, ...(cursor ? { cursor } : {}) },
+      });
+      first ??= page;
+      seen.push(...page.data.map((h) => h.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen)).toEqual(new Set(wanted));
+    expect(seen).toHaveLength(5);
+    expect(first?.total).toBe(5);
+    expect(first?.facets.platform).toEqual([
+      { value: "web", count: 5 },
+      { value: "windows", count: 3 },
+      { value: "linux", count: 2 },
+    ]);
+    expect(
+      (await searchSoftware({ ctx, input: { q: "tributi", filters: { platform: "amiga" } } })).total,
+    ).toBe(0);
+  });
+
   it("sees writes made between two searches in its facet counts", async () => {
     const { ctx } = createTestStore();
     const software = await makeSoftware(ctx, {
