@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { sqlitePath } from "../config.ts";
+import { withImmediateTransactions } from "./immediate-transactions.ts";
 import { migrateDb } from "./migrate.ts";
 import * as schema from "./schema/index.ts";
 
@@ -35,7 +36,8 @@ export function createDb(options: CreateDbOptions | string): DbHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema });
+  // Every write transaction takes the write lock when it begins (see immediate-transactions.ts).
+  const db = withImmediateTransactions(drizzle(sqlite, { schema }));
   if (migrate) migrateDb(db);
   return { db, sqlite, close: () => sqlite.close() };
 }

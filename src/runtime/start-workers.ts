@@ -8,7 +8,6 @@ import type { JobQueue, QueueName } from "../queue/types.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { type CrawlTiming, createNextCrawlAt } from "./crawl-policy.ts";
 import { createClientFactory } from "./forge-clients.ts";
-import { withImmediateTransactions } from "./immediate-writes.ts";
 
 /** Queues that have a processor today; refresh-repository, sync-peer and deliver-webhook come later. */
 export const processedQueues = ["crawl-source"] as const satisfies readonly QueueName[];
@@ -36,7 +35,7 @@ export function isProcessedQueue(name: string): name is ProcessedQueue {
 export function startWorkers(options: StartWorkersOptions): ProcessedQueue[] {
   const queues = [...(options.queues ?? processedQueues)];
   const concurrency = options.concurrency ?? 2;
-  const ctx = { ...options.ctx, db: withImmediateTransactions(options.ctx.db) };
+  const ctx = options.ctx;
   for (const name of queues) {
     if (name === "crawl-source") {
       const processor = createCrawlSourceProcessor({

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../../src/db/client.ts";
 import { forge } from "../../../src/db/schema/index.ts";
-import { withImmediateTransactions } from "../../../src/runtime/immediate-writes.ts";
+import { withImmediateTransactions } from "../../../src/db/immediate-transactions.ts";
 
 const opened: DbHandle[] = [];
 const dirs: string[] = [];
@@ -25,22 +25,25 @@ function twoConnections() {
   return { first, second };
 }
 
-describe("worker transactions", () => {
+describe("transactions on a createDb database", () => {
   it("take the write lock when they begin, before their first read", () => {
     const { first, second } = twoConnections();
-    withImmediateTransactions(first.db).transaction((tx) => {
+    first.db.transaction((tx) => {
       tx.select().from(forge).all();
       expect(() => second.sqlite.exec("BEGIN IMMEDIATE")).toThrow(/locked|busy/i);
     });
   });
 
-  it("differ from drizzle's default, which holds no write lock while it only reads", () => {
+  it("hold no write lock when they ask to be deferred (read snapshots such as search)", () => {
     const { first, second } = twoConnections();
-    first.db.transaction((tx) => {
-      tx.select().from(forge).all();
-      second.sqlite.exec("BEGIN IMMEDIATE");
-      second.sqlite.exec("ROLLBACK");
-    });
+    first.db.transaction(
+      (tx) => {
+        tx.select().from(forge).all();
+        second.sqlite.exec("BEGIN IMMEDIATE");
+        second.sqlite.exec("ROLLBACK");
+      },
+      { behavior: "deferred" },
+    );
   });
 
   it("keep every other method of the database working", () => {
