@@ -13,9 +13,7 @@ const configSchema = z.object({
   /** SQLite database: a path, a `file:` URL or `:memory:`. */
   DATABASE_URL: sqliteUrl.default("./data/catalogue.sqlite"),
   /** Redis for the distributed job queue; unset means the in-process queue. */
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
-    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -89,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 /** Resolves DATABASE_URL to what better-sqlite3 opens: a file path or ":memory:". */
 export function sqlitePath(databaseUrl: string): string {
   if (databaseUrl === ":memory:") return databaseUrl;
-  if (databaseUrl.startsWith("file:")) return decodeURIComponent(databaseUrl.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
+  if (databaseUrl.startsWith("file:"))
+    return decodeURIComponent(databaseUrl.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
   return databaseUrl;
 }

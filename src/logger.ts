@@ -1,5 +1,5 @@
 // Structured logging (pino): one JSON object per line on stderr, so stdout stays free for command output.
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 

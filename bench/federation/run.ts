@@ -65,7 +65,7 @@ try {
   console.log(`sync ${changes} changes        ${seconds(incMs).padEnd(15)} ≤ 1 s`);
   console.log(`bytes incremental        ${String(incremental.bytes).padEnd(15)}`);
   console.log(`bytes full re-download   ${String(full).padEnd(15)}`);
-  console.log(`ratio                    ${(full / incremental.bytes).toFixed(1)}×`.padEnd(41) + "≥ 10×");
+  console.log(`${`ratio                    ${(full / incremental.bytes).toFixed(1)}×`.padEnd(41)}≥ 10×`);
 } finally {
   a.close();
   b.close();

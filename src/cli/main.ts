@@ -1,8 +1,8 @@
 // The `catalogue` command: one Commander program, one file per subcommand under ./commands.
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
-import { type CliIo, ExitCode, processIo, UsageError } from "./io.ts";
 import { commands } from "./commands/index.ts";
+import { type CliIo, ExitCode, processIo, UsageError } from "./io.ts";
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command("catalogue")
@@ -35,7 +35,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr.write(`catalogue: ${error.message}\n`);
       return ExitCode.usage;
     }
-    io.stderr.write(`catalogue: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `catalogue: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return ExitCode.failure;
   }
 }

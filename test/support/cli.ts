@@ -1,7 +1,7 @@
 // Runs the `catalogue` CLI in-process with captured streams, for tests.
 import { PassThrough, Readable } from "node:stream";
-import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/io.ts";
+import { main } from "../../src/cli/main.ts";
 
 export interface CliRun {
   code: number;

@@ -18,8 +18,8 @@ export function isItalianIpaCode(code: string): boolean {
 
 /** True when the link matches a provider pattern (`*` is a wildcard), the reference's oEmbed rule. */
 export function matchesOembedScheme(link: string): boolean {
-  oembedPatterns ??= (JSON.parse(readFileSync(new URL("./oembed-schemes.json", import.meta.url), "utf8")) as string[]).map(
-    (scheme) => new RegExp(`^${scheme.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("\\*", ".*")}$`),
-  );
+  oembedPatterns ??= (
+    JSON.parse(readFileSync(new URL("./oembed-schemes.json", import.meta.url), "utf8")) as string[]
+  ).map((scheme) => new RegExp(`^${scheme.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("\\*", ".*")}$`));
   return oembedPatterns.some((pattern) => pattern.test(link));
 }

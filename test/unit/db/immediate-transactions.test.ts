@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../../src/db/client.ts";
-import { forge } from "../../../src/db/schema/index.ts";
 import { withImmediateTransactions } from "../../../src/db/immediate-transactions.ts";
+import { forge } from "../../../src/db/schema/index.ts";
 
 const opened: DbHandle[] = [];
 const dirs: string[] = [];
