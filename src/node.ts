@@ -37,12 +37,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const handle = createDb(config.DATABASE_URL);
+  // The federation identity needs the bound URL (PORT=0 picks the port late): set once listening. Until then
+  // the sync-peer jobs fail retryably and their peers stay due.
+  let federationSettings: FederationSettings | null = null;
   const runtime =
     options.runtime === false
       ? null
-      : startRuntime({ config, db: handle.db, logger, clock, secrets: options.secrets ?? {} });
-  // The federation identity needs the bound URL (PORT=0 picks the port late): set once listening.
-  let federationSettings: FederationSettings | null = null;
+      : startRuntime({
+          config,
+          db: handle.db,
+          logger,
+          clock,
+          secrets: options.secrets ?? {},
+          federation: () => federationSettings,
+        });
   const app = createApp({
     services: createStoreServices({ db: handle.db, clock }),
     federation: createFederationServices({

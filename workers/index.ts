@@ -4,3 +4,4 @@ export {
   type CrawlSourceWorkerDeps,
   createCrawlSourceProcessor,
 } from "./crawl-source.ts";
+export { createSyncPeerProcessor, type SyncPeerJobData, type SyncPeerWorkerDeps } from "./sync-peer.ts";

@@ -26,6 +26,10 @@ export interface SchedulerOptions {
   tickMs?: number;
   queueName?: QueueName;
   jobName?: string;
+  /** The job's data for an item; default `{ sourceId: id }` (crawl-source). */
+  jobData?: (id: string) => unknown;
+  /** Attempts and backoff of the enqueued jobs; default: the queue's retry policy. */
+  attempts?: number;
   clock?: Clock;
   random?: () => number;
   lock?: SchedulerLock;
@@ -57,9 +61,11 @@ export function computeNextRunAt(
 }
 
 export class Scheduler {
-  readonly #o: Required<Omit<SchedulerOptions, "queueName" | "jobName">> & {
+  readonly #o: Required<Omit<SchedulerOptions, "queueName" | "jobName" | "jobData" | "attempts">> & {
     queueName: QueueName;
     jobName: string;
+    jobData: (id: string) => unknown;
+    attempts?: number;
   };
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<unknown> = Promise.resolve();
@@ -73,6 +79,7 @@ export class Scheduler {
       tickMs: 60_000,
       queueName: "crawl-source",
       jobName: "crawl-source",
+      jobData: (id: string) => ({ sourceId: id }),
       clock: systemClock,
       random: Math.random,
       lock: openSchedulerLock,
@@ -128,13 +135,14 @@ export class Scheduler {
   }
 
   async #enqueue(ids: string[]): Promise<Omit<TickResult, "skipped">> {
-    const { queue, queueName, jobName, clock, random, intervalMs, jitterMs } = this.#o;
+    const { queue, queueName, jobName, jobData, clock, random, intervalMs, jitterMs } = this.#o;
+    const options = { ...(this.#o.attempts ? { attempts: this.#o.attempts } : {}) };
     const scheduled: ScheduledItem[] = [];
     const errors: TickResult["errors"] = [];
     for (const id of ids) {
       const jobId = this.jobIdFor(id);
       try {
-        const job = await queue.enqueue(queueName, jobName, { sourceId: id }, { jobId });
+        const job = await queue.enqueue(queueName, jobName, jobData(id), { ...options, jobId });
         // Marked even when a job was already pending: that job is this run, and the next one starts a new period.
         const nextRunAt = computeNextRunAt(clock.now(), intervalMs, jitterMs, random);
         await this.#o.markScheduled(id, nextRunAt);

@@ -9,10 +9,12 @@ import type { Logger } from "../logger.ts";
 import type { Scheduler } from "../queue/scheduler.ts";
 import type { JobQueue } from "../queue/types.ts";
 import { createServiceContext } from "../services/context.ts";
+import type { FederationSettings } from "../services/federation/index.ts";
 import { createAdminServices } from "./admin-services.ts";
 import { crawlTimingOf } from "./crawl-policy.ts";
 import { openQueue } from "./open-queue.ts";
 import type { QueueMetrics } from "./queue-metrics.ts";
+import { createPeerSyncScheduler } from "./start-peer-sync.ts";
 import { createCrawlScheduler } from "./start-scheduler.ts";
 import { startWorkers } from "./start-workers.ts";
 
@@ -38,6 +40,8 @@ export interface StartRuntimeOptions {
   /** Run the processors in this process; default: only without REDIS_URL. */
   workers?: boolean;
   concurrency?: number;
+  /** The federation identity once known (serve: after binding); peers are synced from then on. */
+  federation?: () => FederationSettings | null;
 }
 
 export interface Runtime {
@@ -61,6 +65,7 @@ export function startRuntime(options: StartRuntimeOptions): Runtime {
       budget: opened.budget,
       secrets: options.secrets,
       timing,
+      ...(options.federation ? { federation: options.federation } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.random ? { random: options.random } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -76,7 +81,20 @@ export function startRuntime(options: StartRuntimeOptions): Runtime {
     clock,
     ...(options.random ? { random: options.random } : {}),
   });
-  if (config.SCHEDULER_ENABLED) crawl.scheduler.start();
+  const peers = createPeerSyncScheduler({
+    queue: opened.queue,
+    ctx,
+    tickMs: timing.tickMs,
+    logger,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    clock,
+    ...(options.federation ? { ready: () => options.federation?.() != null } : {}),
+  });
+  if (config.SCHEDULER_ENABLED) {
+    crawl.scheduler.start();
+    peers.scheduler.start();
+  }
   return {
     queue: opened.queue,
     scheduler: crawl.scheduler,
@@ -84,7 +102,7 @@ export function startRuntime(options: StartRuntimeOptions): Runtime {
     metrics: opened.metrics,
     async close() {
       // Scheduler first (no new jobs), then the queue (running jobs abort and settle), then the budget.
-      await crawl.close();
+      await Promise.all([crawl.close(), peers.close()]);
       await opened.close();
     },
   };

@@ -8,6 +8,7 @@ import { createLogger } from "../../logger.ts";
 import {
   crawlTimingOf,
   createCrawlScheduler,
+  createPeerSyncScheduler,
   isProcessedQueue,
   openQueue,
   type ProcessedQueue,
@@ -18,6 +19,7 @@ import { createServiceContext } from "../../services/context.ts";
 import { type CliIo, UsageError } from "../io.ts";
 import type { RegisterCommand } from "./index.ts";
 import { openStore } from "./migrate.ts";
+import { cliFederationSettings } from "./peer.ts";
 import type { WaitForStop } from "./serve.ts";
 
 export interface WorkerOptions {
@@ -64,6 +66,8 @@ export async function runWorker(io: CliIo, options: WorkerOptions, waitForStop: 
   const store = openStore(io);
   const ctx = createServiceContext({ db: store.handle.db, actor: "harvester", logger });
   const timing = crawlTimingOf(config);
+  // Syncing needs this catalogue's identity (its id and keys): the same one `catalogue sync` uses.
+  const settings = queues.includes("sync-peer") ? await cliFederationSettings(io) : null;
   const opened = openQueue(config, { logger });
   startWorkers({
     queue: opened.queue,
@@ -73,18 +77,32 @@ export async function runWorker(io: CliIo, options: WorkerOptions, waitForStop: 
     timing,
     queues,
     concurrency,
+    ...(settings ? { federation: () => settings } : {}),
   });
   const crawl = config.REDIS_URL
     ? null
     : createCrawlScheduler({ queue: opened.queue, ctx, timing, logger, prefix: config.QUEUE_PREFIX });
-  if (crawl && config.SCHEDULER_ENABLED) crawl.scheduler.start();
+  const peers =
+    config.REDIS_URL || !settings
+      ? null
+      : createPeerSyncScheduler({
+          queue: opened.queue,
+          ctx,
+          tickMs: timing.tickMs,
+          logger,
+          prefix: config.QUEUE_PREFIX,
+        });
+  if (config.SCHEDULER_ENABLED) {
+    crawl?.scheduler.start();
+    peers?.scheduler.start();
+  }
   const backend = config.REDIS_URL ? "redis" : "in-process";
   logger.info({ queues, concurrency, backend, pid: process.pid }, "worker started");
   // On stdout too: scripts and the crash test wait for this line.
   io.stdout.write(`worker ready (${backend}): ${queues.join(",")} × ${concurrency}\n`);
   const signal = await waitForStop();
   logger.info({ signal }, "worker stopping");
-  await crawl?.close();
+  await Promise.all([crawl?.close(), peers?.close()]);
   // Running jobs are aborted; with Redis they go back to the queue and another worker takes them.
   await opened.close();
   store.handle.close();

@@ -10,6 +10,13 @@ export {
   readSnapshotPage,
 } from "./feed.ts";
 export { type PeerFetch, PeerPageError } from "./peer-http.ts";
-export { type AddPeerInput, addPeer, listPeers, type PeerDeps, type PeerView } from "./peers.ts";
+export {
+  type AddPeerInput,
+  addPeer,
+  listDuePeers,
+  listPeers,
+  type PeerDeps,
+  type PeerView,
+} from "./peers.ts";
 export { type FederationSettings, loadOrCreateSigningKey, resolveFederationSettings } from "./settings.ts";
 export { type SyncDeps, type SyncProgress, type SyncResult, syncPeer, syncPeers } from "./sync.ts";

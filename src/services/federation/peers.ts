@@ -1,7 +1,7 @@
 // Peers are registered data: an admin adds a catalogue by URL (its descriptor tells its id and name) and the
 // sync verb keeps per-peer state on the row. Adding a peer fetches its descriptor once, so a typo fails now
 // rather than at the first sync.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { type PeerKind, type PeerRow, peer, peerKinds } from "../../db/schema/index.ts";
 import { fetchCatalogueDescriptor, WELL_KNOWN_PATH } from "../../federation/peer-descriptor.ts";
@@ -128,4 +128,16 @@ export function requirePeerRow(ctx: ServiceContext, id: string): PeerRow {
   const row = ctx.db.select().from(peer).where(eq(peer.id, id)).get();
   if (!row) throw new NotFoundError("peer", id);
   return row;
+}
+
+/** Peers whose backoff has expired (or that never failed), the longest waiting first: the job scheduler's view. */
+export function listDuePeers(ctx: ServiceContext, now: Date, limit: number): { id: string; dueAt: Date }[] {
+  return ctx.db
+    .select({ id: peer.id, nextAttemptAt: peer.nextAttemptAt })
+    .from(peer)
+    .where(or(isNull(peer.nextAttemptAt), lte(peer.nextAttemptAt, now)))
+    .orderBy(asc(peer.nextAttemptAt), asc(peer.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({ id: row.id, dueAt: row.nextAttemptAt ?? now }));
 }

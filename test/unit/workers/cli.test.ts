@@ -4,7 +4,7 @@ import { runCli } from "../../support/cli.ts";
 
 describe("catalogue worker options", () => {
   it("defaults to every processed queue with two jobs at once", () => {
-    expect(parseWorkerOptions({})).toEqual({ concurrency: 2, queues: ["crawl-source"] });
+    expect(parseWorkerOptions({})).toEqual({ concurrency: 2, queues: ["crawl-source", "sync-peer"] });
   });
 
   it.each([
