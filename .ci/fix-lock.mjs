@@ -2,6 +2,7 @@
 // Adds lock entries for platform-specific optional packages that this machine's registry does not serve, so
 // `npm ci` accepts the lock; on a non-matching platform npm skips them by their os/cpu/libc fields.
 import { readFileSync, writeFileSync } from "node:fs";
+
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
 const pkgs = lock.packages;
 const platformOf = (name) => {
@@ -13,13 +14,25 @@ for (const [path, entry] of Object.entries(pkgs)) {
   for (const [name, range] of Object.entries(entry.optionalDependencies ?? {})) {
     if (pkgs[`node_modules/${name}`] || pkgs[`${path}/node_modules/${name}`]) continue;
     const platform = platformOf(name);
-    if (!platform || !/^\d+\.\d+\.\d+$/.test(range)) { console.log("skip", name, range); continue; }
-    const e = { version: range, cpu: platform.cpu, ...(entry.dev ? { dev: true } : {}), ...(platform.libc ? { libc: platform.libc } : {}), optional: true, os: platform.os };
+    if (!platform || !/^\d+\.\d+\.\d+$/.test(range)) {
+      console.log("skip", name, range);
+      continue;
+    }
+    const e = {
+      version: range,
+      cpu: platform.cpu,
+      ...(entry.dev ? { dev: true } : {}),
+      ...(platform.libc ? { libc: platform.libc } : {}),
+      optional: true,
+      os: platform.os,
+    };
     pkgs[`node_modules/${name}`] = e;
     added++;
     console.log("added", name, range, JSON.stringify(platform));
   }
 }
-lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
-writeFileSync("package-lock.json", JSON.stringify(lock, null, 2) + "\n");
+lock.packages = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
+writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
 console.log(added, "entries added");
