@@ -48,12 +48,22 @@ export function cachedSearch<T>(db: Db, seq: number, key: string, compute: () =>
   if (hit !== undefined) {
     cache.entries.delete(key);
     cache.entries.set(key, hit); // most recently used last
-    return structuredClone(hit); // callers own what they get back
+    return hit;
   }
-  const result = compute();
-  cache.entries.set(key, structuredClone(result));
+  // Shared by every caller that hits it, so frozen: a caller altering it throws instead of changing what
+  // the next one sees (Dates excepted: freezing does not cover their internal slot).
+  const result = deepFreeze(compute());
+  cache.entries.set(key, result);
   if (cache.entries.size > cache.size) cache.entries.delete(cache.entries.keys().next().value!);
   return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** A stable key: object keys sorted, so `{a, b}` and `{b, a}` are one search. */

@@ -11,7 +11,9 @@ describe("search result cache", () => {
     await makeSoftware(ctx, { publiccode: { name: "Protocollo informatico" } });
     const input = { q: "protocollo", filters: { platform: "web" } };
     const first = await searchSoftware({ ctx, input });
-    first.data[0]!.name = "changed by a caller";
+    expect(() => {
+      first.data[0]!.name = "changed by a caller";
+    }).toThrow(TypeError);
     const second = await searchSoftware({ ctx, input: { filters: { platform: "web" }, q: "protocollo" } });
     expect(second.data[0]!.name).toBe("Protocollo informatico");
     expect(second.total).toBe(first.total);
