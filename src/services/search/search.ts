@@ -74,7 +74,7 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
       const since = params.updatedSince
         ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
         : [];
-      const rows = rankedFilteredRows(tx, index, match!, params.filters, since);
+      const rows = rankedFilteredRows(ctx.db, tx, index, match!, params.filters, since);
       const start = params.cursor ? startAfter(rows, params.cursor) : 0;
       const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
       const hits = page.slice(0, params.limit);
