@@ -23,6 +23,8 @@ const configSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   /** HTTP API: largest request body accepted, in bytes (413 beyond). */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Search: how many results are kept in memory between writes (src/services/search/result-cache.ts); 0: none. */
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).default(256),
   /** Scheduler: every source is re-crawled this often. */
   CRAWL_INTERVAL_MINUTES: z.coerce.number().positive().default(1440),
   /** Scheduler: each next crawl lands within interval × (1 ± CRAWL_JITTER), so sources drift apart. */

@@ -14,6 +14,7 @@ import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
 import { startRuntime, withQueueMetrics } from "./runtime/index.ts";
 import { type FederationSettings, resolveFederationSettings } from "./services/federation/index.ts";
+import { setSearchCacheSize } from "./services/search/index.ts";
 
 export interface StartServerOptions {
   config: Config;
@@ -37,6 +38,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const handle = createDb(config.DATABASE_URL);
+  setSearchCacheSize(handle.db, config.SEARCH_CACHE_SIZE);
   // The federation identity needs the bound URL (PORT=0 picks the port late): set once listening. Until then
   // the sync-peer jobs fail retryably and their peers stay due.
   let federationSettings: FederationSettings | null = null;

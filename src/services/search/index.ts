@@ -1,4 +1,5 @@
 export * from "./facets.ts";
 export * from "./fts-query.ts";
+export { setSearchCacheSize } from "./result-cache.ts";
 export * from "./schemas.ts";
 export * from "./search.ts";

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { searchSoftware, setSearchCacheSize } from "../../../src/services/search/index.ts";
+import { cachedSearch, searchKey } from "../../../src/services/search/result-cache.ts";
+import { updateSoftware } from "../../../src/services/software/index.ts";
+import { makeSoftware } from "../../support/factories.ts";
+import { createTestStore } from "../../support/test-db.ts";
+
+describe("search result cache", () => {
+  it("answers a repeated search alike, and callers cannot alter what it keeps", async () => {
+    const { ctx } = createTestStore();
+    await makeSoftware(ctx, { publiccode: { name: "Protocollo informatico" } });
+    const input = { q: "protocollo", filters: { platform: "web" } };
+    const first = await searchSoftware({ ctx, input });
+    expect(() => {
+      first.data[0]!.name = "changed by a caller";
+    }).toThrow(TypeError);
+    const second = await searchSoftware({ ctx, input: { filters: { platform: "web" }, q: "protocollo" } });
+    expect(second.data[0]!.name).toBe("Protocollo informatico");
+    expect(second.total).toBe(first.total);
+  });
+
+  it("sees a write made between two identical searches", async () => {
+    const { ctx } = createTestStore();
+    const software = await makeSoftware(ctx, { publiccode: { name: "Anagrafe" } });
+    expect((await searchSoftware({ ctx, input: { q: "anagrafe" } })).total).toBe(1);
+    await updateSoftware({ ctx, input: { id: software.id, patch: { active: false } } });
+    expect((await searchSoftware({ ctx, input: { q: "anagrafe" } })).total).toBe(0);
+  });
+
+  it("gives the same answers when turned off", async () => {
+    const { ctx } = createTestStore();
+    setSearchCacheSize(ctx.db, 0);
+    await makeSoftware(ctx, { publiccode: { name: "Tributi" } });
+    expect((await searchSoftware({ ctx, input: { q: "tributi" } })).total).toBe(1);
+    expect((await searchSoftware({ ctx, input: { q: "tributi" } })).total).toBe(1);
+  });
+
+  it("keeps at most its size, dropping the least recently used", () => {
+    const { ctx } = createTestStore();
+    setSearchCacheSize(ctx.db, 2);
+    const computed: string[] = [];
+    const search = (key: string, seq = 1) =>
+      cachedSearch(ctx.db, seq, key, () => {
+        computed.push(key);
+        return { key };
+      });
+    search("a");
+    search("b");
+    search("a"); // hit: a becomes the most recently used
+    search("c"); // evicts b
+    search("a");
+    search("b");
+    expect(computed).toEqual(["a", "b", "c", "b"]);
+    search("a", 2); // another change-log seq: everything is recomputed
+    expect(computed.at(-1)).toBe("a");
+    expect(computed).toHaveLength(5);
+  });
+
+  it("keys a search independently of the order of its parameters", () => {
+    expect(searchKey({ q: "x", filters: { a: "1", b: "2" } })).toBe(
+      searchKey({ filters: { b: "2", a: "1" }, q: "x" }),
+    );
+    expect(searchKey({ q: "x", limit: 10 })).not.toBe(searchKey({ q: "x", limit: 20 }));
+  });
+});
