@@ -1,12 +1,12 @@
 // The one way software rows are written: insert or update, re-index for search, append the change row, all in
 // the caller's transaction. An update that changes nothing visible writes no change row.
-import { eq } from "drizzle-orm";
-import { type ChangeAction, type SoftwareRow, software } from "../../db/schema/index.ts";
+import type { ChangeAction, SoftwareRow, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { indexSoftware } from "../search/index-software.ts";
 import { insertAliasRow } from "./aliases.ts";
 import { aliasesOf, type Software, softwareSnapshot, toSoftware } from "./load.ts";
+import { insertSoftwareStatement, updateSoftwareStatement } from "./statements.ts";
 
 export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "createdAt" | "updatedAt">;
 
@@ -23,11 +23,7 @@ export function insertSoftware(
   aliases: string[] = [],
 ): CommitResult {
   const now = ctx.clock.now();
-  const row = tx
-    .insert(software)
-    .values({ ...values, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const row = insertSoftwareStatement(tx, { ...values, createdAt: now, updatedAt: now });
   for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
   indexSoftware(tx, row);
   const created = toSoftware(row, aliasesOf(tx, row.id));
@@ -62,16 +58,10 @@ export function updateSoftwareRow(
     options.action !== "delete"
   ) {
     // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
-    if (settable.checkedAt)
-      tx.update(software).set({ checkedAt: settable.checkedAt }).where(eq(software.id, before.id)).run();
+    if (settable.checkedAt) updateSoftwareStatement(tx, before.id, { checkedAt: settable.checkedAt });
     return { software: toSoftware(before, options.beforeAliases), action: "none" };
   }
-  const row = tx
-    .update(software)
-    .set({ ...settable, updatedAt: now })
-    .where(eq(software.id, before.id))
-    .returning()
-    .get()!;
+  const row = updateSoftwareStatement(tx, before.id, { ...settable, updatedAt: now });
   indexSoftware(tx, row);
   const after = toSoftware(row, afterAliases);
   const action = options.action ?? "update";
