@@ -52,14 +52,16 @@ export function updateSoftwareRow(
   const { rowId: _r, id: _i, createdAt: _c, ...settable } = values;
   const merged = { ...before, ...settable } as SoftwareRow;
   const afterAliases = aliasesOf(tx, before.id);
-  const old = JSON.stringify(softwareSnapshot(toSoftware(before, options.beforeAliases)));
+  // Compared as the snapshot's JSON text: stringify gives the same text as stringifying the parsed snapshot
+  // (JSON.parse keeps key order, Dates are already strings), so the parse/stringify round trip is skipped.
+  const unchanged = toSoftware(before, options.beforeAliases);
   if (
-    JSON.stringify(softwareSnapshot(toSoftware(merged, afterAliases))) === old &&
-    options.action !== "delete"
+    options.action !== "delete" &&
+    JSON.stringify(toSoftware(merged, afterAliases)) === JSON.stringify(unchanged)
   ) {
     // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
     if (settable.checkedAt) updateSoftwareStatement(tx, before.id, { checkedAt: settable.checkedAt });
-    return { software: toSoftware(before, options.beforeAliases), action: "none" };
+    return { software: unchanged, action: "none" };
   }
   const row = updateSoftwareStatement(tx, before.id, { ...settable, updatedAt: now });
   indexSoftware(tx, row);
