@@ -2,9 +2,10 @@
 // caller's transaction), then keeps the record as received next to the change row it caused, so our feed can
 // relay it with its origin's signature. Curated fields survive: the row's `overrides` (an admin's merge-patch)
 // are applied over every incoming document, exactly as for our own harvests.
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
 import { change, federationRecord, type SoftwareRow, type SoftwareState } from "../../db/schema/index.ts";
+import { cachedStatement } from "../../db/statement-cache.ts";
 import type { ApplyEffect } from "../../federation/conflict.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
@@ -80,8 +81,11 @@ export function applyPeerRecord(
   effect: ApplyEffect,
   row: SoftwareRow | null,
 ): string | null {
+  // Prepared once per connection: these run for every applied record of a bootstrap.
   const before =
-    tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).get()?.seq ?? 0;
+    cachedStatement(tx, "change.lastSeq", () =>
+      tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).prepare(),
+    ).get()?.seq ?? 0;
   let softwareId: string;
   if (incoming.action === "delete") {
     if (!row) return null;
@@ -119,17 +123,33 @@ export function applyPeerRecord(
       insertVersion(tx, versionId, softwareId, { ...version, outcome });
     }
   }
-  const written = tx
-    .select({ seq: change.seq })
-    .from(change)
-    .where(and(gt(change.seq, before), eq(change.entityType, "software"), eq(change.entityId, softwareId)))
-    .orderBy(desc(change.seq))
-    .limit(1)
-    .get();
+  const written = cachedStatement(tx, "change.lastSoftwareSeqAfter", () =>
+    tx
+      .select({ seq: change.seq })
+      .from(change)
+      .where(
+        and(
+          gt(change.seq, sql.placeholder("before")),
+          eq(change.entityType, "software"),
+          eq(change.entityId, sql.placeholder("softwareId")),
+        ),
+      )
+      .orderBy(desc(change.seq))
+      .limit(1)
+      .prepare(),
+  ).get({ before, softwareId });
   if (written) {
-    tx.insert(federationRecord)
-      .values({ seq: written.seq, entityType: "software", entityId: softwareId, record: incoming as never })
-      .run();
+    cachedStatement(tx, "federationRecord.insert", () =>
+      tx
+        .insert(federationRecord)
+        .values({
+          seq: sql.placeholder("seq"),
+          entityType: "software",
+          entityId: sql.placeholder("entityId"),
+          record: sql.placeholder("record"),
+        })
+        .prepare(),
+    ).run({ seq: written.seq, entityId: softwareId, record: incoming });
   }
   return softwareId;
 }

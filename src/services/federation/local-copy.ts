@@ -1,12 +1,19 @@
 // The local copy an incoming record competes with (docs/federation.md §7): the same origin record first, else
 // a software for the same repository (canonical URL or alias) from another origin. Its record form is what the
 // origin sent us for a relayed copy (kept in federation_record), or what we publish for our own harvest.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
 import { federationRecord, type SoftwareRow, software } from "../../db/schema/index.ts";
+import { cachedStatement } from "../../db/statement-cache.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx } from "../context.ts";
-import { aliasesOf, findSoftwareRowByUrl, softwareSnapshot, toSoftware } from "../software/load.ts";
+import {
+  aliasesOf,
+  findSoftwareRow,
+  findSoftwareRowByUrl,
+  softwareSnapshot,
+  toSoftware,
+} from "../software/load.ts";
 import { buildOwnRecord, type Origin } from "./own-record.ts";
 
 export interface LocalCopy {
@@ -25,13 +32,20 @@ function canonicalOrNull(url: string): string | null {
 
 /** The record as received from the peer that last updated this copy, relay chain as it arrived. */
 export function storedRecordOf(tx: DbOrTx, softwareId: string): FederationRecord | null {
-  const stored = tx
-    .select({ record: federationRecord.record })
-    .from(federationRecord)
-    .where(and(eq(federationRecord.entityType, "software"), eq(federationRecord.entityId, softwareId)))
-    .orderBy(desc(federationRecord.seq))
-    .limit(1)
-    .get();
+  const stored = cachedStatement(tx, "federationRecord.latestOfSoftware", () =>
+    tx
+      .select({ record: federationRecord.record })
+      .from(federationRecord)
+      .where(
+        and(
+          eq(federationRecord.entityType, "software"),
+          eq(federationRecord.entityId, sql.placeholder("softwareId")),
+        ),
+      )
+      .orderBy(desc(federationRecord.seq))
+      .limit(1)
+      .prepare(),
+  ).get({ softwareId });
   return (stored?.record as FederationRecord | undefined) ?? null;
 }
 
@@ -58,12 +72,19 @@ function findRow(tx: DbOrTx, incoming: FederationRecord, self: Origin): Software
   const { catalogueId, recordId } = incoming.provenance.origin;
   const byOrigin =
     catalogueId === self.catalogueId
-      ? tx.select().from(software).where(eq(software.id, recordId)).get()
-      : tx
-          .select()
-          .from(software)
-          .where(and(eq(software.originCatalogueId, catalogueId), eq(software.originSoftwareId, recordId)))
-          .get();
+      ? findSoftwareRow(tx, recordId)
+      : cachedStatement(tx, "software.byOrigin", () =>
+          tx
+            .select()
+            .from(software)
+            .where(
+              and(
+                eq(software.originCatalogueId, sql.placeholder("catalogueId")),
+                eq(software.originSoftwareId, sql.placeholder("recordId")),
+              ),
+            )
+            .prepare(),
+        ).get({ catalogueId, recordId });
   if (byOrigin || incoming.action !== "upsert" || incoming.type !== "software") return byOrigin;
   for (const url of [incoming.body.url, ...incoming.body.aliases]) {
     const canonical = canonicalOrNull(url);

@@ -1,12 +1,12 @@
 // The one way software rows are written: insert or update, re-index for search, append the change row, all in
 // the caller's transaction. An update that changes nothing visible writes no change row.
-import { eq } from "drizzle-orm";
-import { type ChangeAction, type SoftwareRow, software } from "../../db/schema/index.ts";
+import type { ChangeAction, SoftwareRow, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { indexSoftware } from "../search/index-software.ts";
 import { insertAliasRow } from "./aliases.ts";
 import { aliasesOf, type Software, softwareSnapshot, toSoftware } from "./load.ts";
+import { insertSoftwareStatement, updateSoftwareStatement } from "./statements.ts";
 
 export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "createdAt" | "updatedAt">;
 
@@ -23,11 +23,7 @@ export function insertSoftware(
   aliases: string[] = [],
 ): CommitResult {
   const now = ctx.clock.now();
-  const row = tx
-    .insert(software)
-    .values({ ...values, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const row = insertSoftwareStatement(tx, { ...values, createdAt: now, updatedAt: now });
   for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
   indexSoftware(tx, row);
   const created = toSoftware(row, aliasesOf(tx, row.id));
@@ -56,22 +52,18 @@ export function updateSoftwareRow(
   const { rowId: _r, id: _i, createdAt: _c, ...settable } = values;
   const merged = { ...before, ...settable } as SoftwareRow;
   const afterAliases = aliasesOf(tx, before.id);
-  const old = JSON.stringify(softwareSnapshot(toSoftware(before, options.beforeAliases)));
+  // Compared as the snapshot's JSON text: stringify gives the same text as stringifying the parsed snapshot
+  // (JSON.parse keeps key order, Dates are already strings), so the parse/stringify round trip is skipped.
+  const unchanged = toSoftware(before, options.beforeAliases);
   if (
-    JSON.stringify(softwareSnapshot(toSoftware(merged, afterAliases))) === old &&
-    options.action !== "delete"
+    options.action !== "delete" &&
+    JSON.stringify(toSoftware(merged, afterAliases)) === JSON.stringify(unchanged)
   ) {
     // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
-    if (settable.checkedAt)
-      tx.update(software).set({ checkedAt: settable.checkedAt }).where(eq(software.id, before.id)).run();
-    return { software: toSoftware(before, options.beforeAliases), action: "none" };
+    if (settable.checkedAt) updateSoftwareStatement(tx, before.id, { checkedAt: settable.checkedAt });
+    return { software: unchanged, action: "none" };
   }
-  const row = tx
-    .update(software)
-    .set({ ...settable, updatedAt: now })
-    .where(eq(software.id, before.id))
-    .returning()
-    .get()!;
+  const row = updateSoftwareStatement(tx, before.id, { ...settable, updatedAt: now });
   indexSoftware(tx, row);
   const after = toSoftware(row, afterAliases);
   const action = options.action ?? "update";

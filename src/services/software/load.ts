@@ -1,7 +1,8 @@
 // The software as verbs return it and as the change log snapshots it: the row (without its search key) plus
 // its aliases; raw is the served publiccode.yml as text.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type SoftwareRow, software, softwareAlias } from "../../db/schema/index.ts";
+import { cachedStatement } from "../../db/statement-cache.ts";
 import type { DbOrTx } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 
@@ -11,8 +12,15 @@ export interface Software extends Omit<SoftwareRow, "rowId" | "raw" | "checkedAt
   aliases: string[];
 }
 
+// These lookups run several times for every record a sync or harvest writes: prepared once per connection.
 export function findSoftwareRow(tx: DbOrTx, id: string): SoftwareRow | undefined {
-  return tx.select().from(software).where(eq(software.id, id)).get();
+  return cachedStatement(tx, "software.byId", () =>
+    tx
+      .select()
+      .from(software)
+      .where(eq(software.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 export function requireSoftwareRow(tx: DbOrTx, id: string): SoftwareRow {
@@ -23,19 +31,34 @@ export function requireSoftwareRow(tx: DbOrTx, id: string): SoftwareRow {
 
 /** By canonical URL first, then by alias; every lifecycle state. */
 export function findSoftwareRowByUrl(tx: DbOrTx, canonical: string): SoftwareRow | undefined {
-  const direct = tx.select().from(software).where(eq(software.url, canonical)).get();
+  const direct = cachedStatement(tx, "software.byUrl", () =>
+    tx
+      .select()
+      .from(software)
+      .where(eq(software.url, sql.placeholder("url")))
+      .prepare(),
+  ).get({ url: canonical });
   if (direct) return direct;
-  const alias = tx.select().from(softwareAlias).where(eq(softwareAlias.url, canonical)).get();
+  const alias = cachedStatement(tx, "softwareAlias.byUrl", () =>
+    tx
+      .select()
+      .from(softwareAlias)
+      .where(eq(softwareAlias.url, sql.placeholder("url")))
+      .prepare(),
+  ).get({ url: canonical });
   return alias ? findSoftwareRow(tx, alias.softwareId) : undefined;
 }
 
 export function aliasesOf(tx: DbOrTx, id: string): string[] {
-  return tx
-    .select({ url: softwareAlias.url })
-    .from(softwareAlias)
-    .where(eq(softwareAlias.softwareId, id))
-    .orderBy(asc(softwareAlias.url))
-    .all()
+  return cachedStatement(tx, "softwareAlias.ofSoftware", () =>
+    tx
+      .select({ url: softwareAlias.url })
+      .from(softwareAlias)
+      .where(eq(softwareAlias.softwareId, sql.placeholder("id")))
+      .orderBy(asc(softwareAlias.url))
+      .prepare(),
+  )
+    .all({ id })
     .map((a) => a.url);
 }
 

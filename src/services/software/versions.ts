@@ -1,4 +1,5 @@
 // Writing fetched versions and turning a valid one into the served document.
+
 import { desc, eq, sql } from "drizzle-orm";
 import {
   type SoftwareRow,
@@ -10,6 +11,7 @@ import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx } from "../context.ts";
 import { applyMergePatch } from "../lib/merge-patch.ts";
 import { extractFields } from "./extract.ts";
+import { insertVersionStatement } from "./statements.ts";
 import type { ValidationOutcome } from "./validate.ts";
 
 export interface SourceFacts {
@@ -29,19 +31,17 @@ export interface VersionFacts {
 
 /** Inserts a version (id chosen by the caller, so the software row can name it as served first). */
 export function insertVersion(tx: DbOrTx, id: string, softwareId: string, facts: VersionFacts): string {
-  tx.insert(softwareVersion)
-    .values({
-      id,
-      softwareId,
-      raw: facts.raw,
-      blobSha: facts.blobSha,
-      valid: facts.outcome.valid,
-      publiccodeYmlVersion: facts.outcome.version,
-      document: facts.outcome.valid ? facts.outcome.document : null,
-      forgeStatus: facts.forgeStatus ?? null,
-      fetchedAt: facts.fetchedAt,
-    })
-    .run();
+  insertVersionStatement(tx, {
+    id,
+    softwareId,
+    raw: facts.raw,
+    blobSha: facts.blobSha,
+    valid: facts.outcome.valid,
+    publiccodeYmlVersion: facts.outcome.version,
+    document: facts.outcome.valid ? facts.outcome.document : null,
+    forgeStatus: facts.forgeStatus ?? null,
+    fetchedAt: facts.fetchedAt,
+  });
   const results = facts.outcome.results.map((r) => ({ versionId: id, ...r, key: r.key || null }));
   if (results.length > 0) tx.insert(validationResult).values(results).run();
   return id;

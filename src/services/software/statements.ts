@@ -1,0 +1,59 @@
+// Prepared inserts/updates for the commit path (software rows, their versions). Callers pass different column
+// sets (a harvest, a peer record, an admin edit), so one statement is prepared per set of columns: the SQL names
+// exactly the columns given, as the unprepared query did, and column defaults still apply to the others.
+import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { type SoftwareRow, software, softwareVersion } from "../../db/schema/index.ts";
+import { cachedStatement } from "../../db/statement-cache.ts";
+import type { DbOrTx } from "../context.ts";
+
+type Columns = Record<string, unknown>;
+
+// A prepared placeholder maps its value through the column even when null (a JSON column would store the text
+// "null"), while an unprepared query binds null as NULL: null columns are written as a NULL literal instead,
+// and which columns are null is part of the statement's shape.
+function shapeOf(values: Columns): { key: string; columns: Record<string, Placeholder | SQL> } {
+  // drizzle leaves undefined values out of the SQL; so does the shape.
+  const keys = Object.keys(values)
+    .filter((k) => values[k] !== undefined)
+    .sort();
+  const columns = Object.fromEntries(
+    keys.map((k) => [k, values[k] === null ? sql`NULL` : sql.placeholder(k)]),
+  );
+  return { key: keys.map((k) => (values[k] === null ? `${k}=null` : k)).join(","), columns };
+}
+
+export function insertSoftwareStatement(tx: DbOrTx, values: Columns): SoftwareRow {
+  const shape = shapeOf(values);
+  const insert = cachedStatement(tx, `software.insert:${shape.key}`, () =>
+    tx
+      .insert(software)
+      .values(shape.columns as never)
+      .returning()
+      .prepare(),
+  );
+  return insert.get(values)!;
+}
+
+/** Updates the software with id `id`; `values` must not hold a key named `whereId`. */
+export function updateSoftwareStatement(tx: DbOrTx, id: string, values: Columns): SoftwareRow {
+  const shape = shapeOf(values);
+  const update = cachedStatement(tx, `software.update:${shape.key}`, () =>
+    tx
+      .update(software)
+      .set(shape.columns as never)
+      .where(eq(software.id, sql.placeholder("whereId")))
+      .returning()
+      .prepare(),
+  );
+  return update.get({ ...values, whereId: id })!;
+}
+
+export function insertVersionStatement(tx: DbOrTx, values: Columns): void {
+  const shape = shapeOf(values);
+  cachedStatement(tx, `softwareVersion.insert:${shape.key}`, () =>
+    tx
+      .insert(softwareVersion)
+      .values(shape.columns as never)
+      .prepare(),
+  ).run(values);
+}
