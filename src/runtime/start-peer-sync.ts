@@ -1,15 +1,13 @@
 // The peer-sync scheduler: due peers (listDuePeers: never failed, or backoff expired) become sync-peer jobs
 // with the deterministic id `sync-peer:<peerId>`, so a peer never has two pending syncs. A second instance of
 // the crawl Scheduler, with its own Redis lease so one `catalogue serve` of many ticks.
-import { Redis } from "ioredis";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../logger.ts";
-import { closeConnection, reconnectDelayMs } from "../queue/bullmq/connection.ts";
 import { Scheduler } from "../queue/scheduler.ts";
-import { openSchedulerLock, RedisSchedulerLock } from "../queue/scheduler-lock.ts";
 import type { JobQueue } from "../queue/types.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { listDuePeers } from "../services/federation/index.ts";
+import { openSchedulerLease } from "./scheduler-lease.ts";
 
 export interface PeerSyncSchedulerOptions {
   queue: JobQueue;
@@ -34,15 +32,7 @@ const dueBatch = 1_000;
 
 export function createPeerSyncScheduler(options: PeerSyncSchedulerOptions): PeerSyncScheduler {
   const { ctx } = options;
-  let redis: Redis | null = null;
-  if (options.redisUrl) {
-    redis = new Redis(options.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => reconnectDelayMs(times, 2_000),
-    });
-    redis.on("error", () => {}); // each tick reports its own failure
-  }
+  const lease = openSchedulerLease(options.redisUrl, `${options.prefix}:scheduler:sync-peer:lease`);
   const scheduler = new Scheduler({
     queue: options.queue,
     queueName: "sync-peer",
@@ -56,9 +46,7 @@ export function createPeerSyncScheduler(options: PeerSyncSchedulerOptions): Peer
     jitterMs: 0,
     tickMs: options.tickMs,
     logger: options.logger,
-    lock: redis
-      ? new RedisSchedulerLock(redis, `${options.prefix}:scheduler:sync-peer:lease`)
-      : openSchedulerLock,
+    lock: lease.lock,
     ...(options.clock ? { clock: options.clock } : {}),
     listDue: async (now) =>
       options.ready?.() === false
@@ -73,7 +61,7 @@ export function createPeerSyncScheduler(options: PeerSyncSchedulerOptions): Peer
     scheduler,
     async close() {
       await scheduler.stop().catch(() => {});
-      if (redis) await closeConnection(redis);
+      await lease.close();
     },
   };
 }

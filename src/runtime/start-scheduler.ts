@@ -1,15 +1,13 @@
 // The re-crawl scheduler over the sources table: due sources (listSources with dueAt) become crawl-source jobs
 // with deterministic ids. With REDIS_URL, a Redis lease lets only one `catalogue serve` of many tick.
-import { Redis } from "ioredis";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../logger.ts";
-import { closeConnection, reconnectDelayMs } from "../queue/bullmq/connection.ts";
 import { Scheduler } from "../queue/scheduler.ts";
-import { openSchedulerLock, RedisSchedulerLock } from "../queue/scheduler-lock.ts";
 import type { JobQueue } from "../queue/types.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { listSources } from "../services/sources/index.ts";
 import type { CrawlTiming } from "./crawl-policy.ts";
+import { openSchedulerLease } from "./scheduler-lease.ts";
 
 export interface CrawlSchedulerOptions {
   queue: JobQueue;
@@ -34,23 +32,14 @@ const dueBatch = 10_000;
 
 export function createCrawlScheduler(options: CrawlSchedulerOptions): CrawlScheduler {
   const { ctx, timing } = options;
-  let redis: Redis | null = null;
-  if (options.redisUrl) {
-    // Fails fast during an outage: the tick fails, is logged, and the next tick tries again.
-    redis = new Redis(options.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => reconnectDelayMs(times, 2_000),
-    });
-    redis.on("error", () => {}); // each tick reports its own failure
-  }
+  const lease = openSchedulerLease(options.redisUrl, `${options.prefix}:scheduler:lease`);
   const scheduler = new Scheduler({
     queue: options.queue,
     intervalMs: timing.intervalMs,
     jitterMs: timing.jitterMs,
     tickMs: timing.tickMs,
     logger: options.logger,
-    lock: redis ? new RedisSchedulerLock(redis, `${options.prefix}:scheduler:lease`) : openSchedulerLock,
+    lock: lease.lock,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.random ? { random: options.random } : {}),
     listDue: async (now) => {
@@ -66,7 +55,7 @@ export function createCrawlScheduler(options: CrawlSchedulerOptions): CrawlSched
     scheduler,
     async close() {
       await scheduler.stop().catch(() => {});
-      if (redis) await closeConnection(redis);
+      await lease.close();
     },
   };
 }
