@@ -2,6 +2,7 @@
 // binding to src/services lives in ./store-services.ts, so routes never see drizzle or a database handle.
 // Shapes are the open-catalog-api ones (what the wire carries), so a route only serialises.
 import type { Logger } from "../logger.ts";
+import { type SearchFilterName, searchFilterNames } from "../services/search/schemas.ts";
 
 /** Per-call facts every verb receives: the actor lands in the change log (`token:<id>`, or null for reads). */
 export interface CallContext {
@@ -125,17 +126,9 @@ export interface HarvestStatusView {
   warnings: ValidationIssueView[];
 }
 
-export const searchFilters = [
-  "category",
-  "platform",
-  "license",
-  "language",
-  "country",
-  "developmentStatus",
-  "softwareType",
-  "publisher",
-] as const;
-export type SearchFilter = (typeof searchFilters)[number];
+// The search filters are the store's facet dimensions: one list, so a new facet reaches the API by itself.
+export const searchFilters = searchFilterNames;
+export type SearchFilter = SearchFilterName;
 
 export interface SearchQuery {
   q?: string | undefined;

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { facetNames } from "../../db/schema/index.ts";
+import { type FacetName, facetNames } from "../../db/schema/index.ts";
+
+/** The filter (and facet) dimensions of search, as the HTTP layer names them. */
+export const searchFilterNames = facetNames;
+export type SearchFilterName = FacetName;
 
 const facetValue = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]);
 

@@ -2,28 +2,16 @@
 // src/node.ts from src/services/federation). Absent when the server has no federation identity (404 then).
 import type { CatalogueDescriptor } from "../../../../schemas/federation/descriptor.ts";
 import type { FederationRecord } from "../../../../schemas/federation/record.ts";
+import type { PeerView } from "../../../services/federation/index.ts";
 import type { CallContext } from "../../services.ts";
+
+export type { PeerView };
 
 export interface FeedPageView {
   records: FederationRecord[];
   hasMore: boolean;
   nextCursor: string;
   changesCursor?: string;
-}
-
-export interface PeerView {
-  id: string;
-  kind: "catalogue" | "open-catalog-api";
-  name: string;
-  baseUrl: string;
-  phase: string;
-  status: string;
-  lastSuccessAt: string | null;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  recordsImported: number;
-  recordsRejected: number;
-  nextAttemptAt: string | null;
 }
 
 export interface FederationServices {
