@@ -24,3 +24,17 @@ export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
 export class UsageError extends Error {
   override name = "UsageError";
 }
+
+/** Resolves when a stop signal arrives; injectable so tests stop a long-running command without a real signal. */
+export type WaitForStop = () => Promise<string>;
+
+export const waitForSignal: WaitForStop = () =>
+  new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { createLogger } from "../../logger.ts";
 import { startServer } from "../../node.ts";
-import type { CliIo } from "../io.ts";
+import { type CliIo, type WaitForStop, waitForSignal } from "../io.ts";
 import type { RegisterCommand } from "./index.ts";
 
 export interface ServeOptions {
@@ -11,19 +11,7 @@ export interface ServeOptions {
   host?: string;
 }
 
-/** Resolves when a stop signal arrives; split out so tests can stop the server without a real signal. */
-export type WaitForStop = () => Promise<string>;
-
-const waitForSignal: WaitForStop = () =>
-  new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+export type { WaitForStop };
 
 export async function runServe(io: CliIo, options: ServeOptions, waitForStop: WaitForStop = waitForSignal) {
   const config = loadConfig({

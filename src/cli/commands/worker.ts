@@ -16,27 +16,15 @@ import {
   startWorkers,
 } from "../../runtime/index.ts";
 import { createServiceContext } from "../../services/context.ts";
-import { type CliIo, UsageError } from "../io.ts";
+import { type CliIo, UsageError, type WaitForStop, waitForSignal } from "../io.ts";
 import type { RegisterCommand } from "./index.ts";
 import { openStore } from "./migrate.ts";
 import { cliFederationSettings } from "./peer.ts";
-import type { WaitForStop } from "./serve.ts";
 
 export interface WorkerOptions {
   concurrency?: string;
   queues?: string;
 }
-
-const waitForSignal: WaitForStop = () =>
-  new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
 
 export function parseWorkerOptions(options: WorkerOptions): {
   concurrency: number;
