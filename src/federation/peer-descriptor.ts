@@ -79,15 +79,15 @@ export interface OriginKeyResolverOptions {
 
 /**
  * `resolveOriginKeys` for verifyRecord, caching each origin's key set (and each failure, so a flood of records
- * naming an unreachable origin costs one request per TTL, not one per record).
+ * naming an unreachable origin costs one request per TTL, not one per record). A page's records are verified
+ * concurrently, so a lookup already under way is shared rather than repeated.
  */
 export function createOriginKeyResolver(options: OriginKeyResolverOptions) {
   const ttlMs = options.ttlMs ?? 600_000;
   const cache = new Map<string, { jwks: Jwks | null; until: number; error?: string }>();
-  async function resolveOriginKeys(catalogueId: string): Promise<Jwks | null> {
+  const inFlight = new Map<string, Promise<Jwks | null>>();
+  async function lookUp(catalogueId: string): Promise<Jwks | null> {
     const now = options.clock.now().getTime();
-    const cached = cache.get(catalogueId);
-    if (cached && cached.until > now) return cached.jwks;
     const url = descriptorUrlFor(catalogueId, options.knownPeers);
     let entry: { jwks: Jwks | null; until: number; error?: string } = { jwks: null, until: now + ttlMs };
     if (url === null) entry.error = "no descriptor location for this id";
@@ -101,6 +101,16 @@ export function createOriginKeyResolver(options: OriginKeyResolverOptions) {
     }
     cache.set(catalogueId, entry);
     return entry.jwks;
+  }
+  function resolveOriginKeys(catalogueId: string): Promise<Jwks | null> {
+    const cached = cache.get(catalogueId);
+    if (cached && cached.until > options.clock.now().getTime()) return Promise.resolve(cached.jwks);
+    let pending = inFlight.get(catalogueId);
+    if (pending === undefined) {
+      pending = lookUp(catalogueId).finally(() => inFlight.delete(catalogueId));
+      inFlight.set(catalogueId, pending);
+    }
+    return pending;
   }
   /** Why an origin's keys are unavailable, for the sync log. */
   const lastError = (catalogueId: string) => cache.get(catalogueId)?.error ?? null;

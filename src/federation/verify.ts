@@ -23,6 +23,17 @@ export interface VerifyRecordDeps {
   resolveOriginKeys(catalogueId: string): Promise<Jwks | null>;
 }
 
+// One local key set per published key set, so each key is imported once, not once per record verified.
+const localKeySets = new WeakMap<Jwks, ReturnType<typeof createLocalJWKSet>>();
+function localKeySetOf(jwks: Jwks): ReturnType<typeof createLocalJWKSet> {
+  let set = localKeySets.get(jwks);
+  if (set === undefined) {
+    set = createLocalJWKSet(jwks);
+    localKeySets.set(jwks, set);
+  }
+  return set;
+}
+
 function fail(code: VerificationFailure, reason: string): VerificationResult {
   return { ok: false, code, reason };
 }
@@ -52,7 +63,7 @@ export async function verifyRecord(
   }
   const payload = base64url.encode(signedPayloadOf(record));
   try {
-    await compactVerify(`${encodedHeader}.${payload}.${encodedSignature}`, createLocalJWKSet(jwks), {
+    await compactVerify(`${encodedHeader}.${payload}.${encodedSignature}`, localKeySetOf(jwks), {
       algorithms: [SIGNING_ALGORITHM],
     });
   } catch {

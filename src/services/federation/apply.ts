@@ -2,14 +2,14 @@
 // caller's transaction), then keeps the record as received next to the change row it caused, so our feed can
 // relay it with its origin's signature. Curated fields survive: the row's `overrides` (an admin's merge-patch)
 // are applied over every incoming document, exactly as for our own harvests.
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
-import { change, federationRecord, type SoftwareRow, type SoftwareState } from "../../db/schema/index.ts";
+import { federationRecord, type SoftwareRow, type SoftwareState } from "../../db/schema/index.ts";
 import { cachedStatement } from "../../db/statement-cache.ts";
 import type { ApplyEffect } from "../../federation/conflict.ts";
 import { canonicalUrl } from "../../lib/url.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
-import { insertSoftware, updateSoftwareRow } from "../software/commit.ts";
+import { type CommitResult, insertSoftware, updateSoftwareRow } from "../software/commit.ts";
 import { aliasesOf, findSoftwareRowByUrl } from "../software/load.ts";
 import { insertVersion, servedColumns } from "../software/versions.ts";
 
@@ -81,18 +81,14 @@ export function applyPeerRecord(
   effect: ApplyEffect,
   row: SoftwareRow | null,
 ): string | null {
-  // Prepared once per connection: these run for every applied record of a bootstrap.
-  const before =
-    cachedStatement(tx, "change.lastSeq", () =>
-      tx.select({ seq: change.seq }).from(change).orderBy(desc(change.seq)).limit(1).prepare(),
-    ).get()?.seq ?? 0;
   let softwareId: string;
+  let written: CommitResult;
   if (incoming.action === "delete") {
     if (!row) return null;
     const state =
       effect === "mark" ? "archived" : (stateOfTombstone[incoming.tombstone.reason] ?? "withdrawn");
     const reason = `${incoming.tombstone.reason} at ${incoming.provenance.origin.catalogueId}`;
-    updateSoftwareRow(
+    written = updateSoftwareRow(
       tx,
       ctx,
       row,
@@ -111,7 +107,7 @@ export function applyPeerRecord(
     const reason = `synced from ${incoming.provenance.relayedBy.at(-1) ?? incoming.provenance.origin.catalogueId}`;
     if (row) {
       insertVersion(tx, versionId, row.id, { ...version, outcome });
-      updateSoftwareRow(tx, ctx, row, values, { reason, beforeAliases: aliasesOf(tx, row.id) });
+      written = updateSoftwareRow(tx, ctx, row, values, { reason, beforeAliases: aliasesOf(tx, row.id) });
       softwareId = row.id;
     } else {
       if (incoming.type !== "software") return null;
@@ -119,26 +115,18 @@ export function applyPeerRecord(
       softwareId = ctx.newId();
       const aliases = freeAliases(tx, incoming.body.aliases, url);
       // The version row must exist before the software names it as served; insert the software first, then it.
-      insertSoftware(tx, ctx, { id: softwareId, url, ...values, state: "active" } as never, reason, aliases);
+      written = insertSoftware(
+        tx,
+        ctx,
+        { id: softwareId, url, ...values, state: "active" } as never,
+        reason,
+        aliases,
+      );
       insertVersion(tx, versionId, softwareId, { ...version, outcome });
     }
   }
-  const written = cachedStatement(tx, "change.lastSoftwareSeqAfter", () =>
-    tx
-      .select({ seq: change.seq })
-      .from(change)
-      .where(
-        and(
-          gt(change.seq, sql.placeholder("before")),
-          eq(change.entityType, "software"),
-          eq(change.entityId, sql.placeholder("softwareId")),
-        ),
-      )
-      .orderBy(desc(change.seq))
-      .limit(1)
-      .prepare(),
-  ).get({ before, softwareId });
-  if (written) {
+  // Kept next to the change row it caused, so the feed relays the record exactly as its origin signed it.
+  if (written.seq !== undefined) {
     cachedStatement(tx, "federationRecord.insert", () =>
       tx
         .insert(federationRecord)

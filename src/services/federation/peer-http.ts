@@ -31,7 +31,7 @@ export interface FetchPeerPageInput {
 }
 
 export async function fetchPeerPage(input: FetchPeerPageInput): Promise<ReadFeedPage & { bytes: number }> {
-  const url = new URL(`${input.baseUrl}/federation/v1/${input.kind}`);
+  const url = new URL(`${input.baseUrl.replace(/\/+$/, "")}/federation/v1/${input.kind}`);
   url.searchParams.set("limit", String(input.limit));
   if (input.cursor !== null) url.searchParams.set("cursor", input.cursor);
   let res: SafeFetchResponse;

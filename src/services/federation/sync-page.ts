@@ -29,15 +29,18 @@ export interface ApplyPageInput {
 
 export async function applyPage(ctx: ServiceContext, input: ApplyPageInput): Promise<PageOutcome> {
   const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: 0 };
-  const checked: { record: FederationRecord; verification: VerificationResult }[] = [];
+  const wellFormed: FederationRecord[] = [];
   for (const parsed of input.records) {
-    if (!parsed.ok) {
+    if (parsed.ok) wellFormed.push(parsed.record);
+    else {
       outcome.rejected += 1;
       ctx.logger.warn({ peer: input.peerId, id: parsed.id, reason: parsed.reason }, "peer record rejected");
-      continue;
     }
-    checked.push({ record: parsed.record, verification: await verifyRecord(parsed.record, input.keys) });
   }
+  // All at once: WebCrypto verifies on libuv's thread pool, so a page's signatures are checked in parallel.
+  const checked: { record: FederationRecord; verification: VerificationResult }[] = await Promise.all(
+    wellFormed.map(async (record) => ({ record, verification: await verifyRecord(record, input.keys) })),
+  );
   ctx.db.transaction((tx) => {
     for (const { record, verification } of checked) {
       if (record.type !== "software") {

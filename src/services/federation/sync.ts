@@ -64,9 +64,8 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       id === deps.settings.catalogueId ? Promise.resolve(ownKeys) : resolver.resolveOriginKeys(id),
   };
   const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
-  let { phase, cursor } = start;
-  for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
-    const page = await fetchPeerPage({
+  const fetchPage = (phase: "snapshot" | "changes", cursor: string | null) =>
+    fetchPeerPage({
       baseUrl: start.baseUrl,
       kind: phase,
       cursor,
@@ -74,6 +73,10 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       allowPrivateNetwork: deps.settings.allowPrivateNetwork,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
+  let { phase, cursor } = start;
+  let pending = fetchPage(phase, cursor);
+  for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
+    const page = await pending;
     // A peer that claims more but does not move its cursor would keep us here forever.
     if (page.hasMore && page.nextCursor === cursor)
       throw new PeerPageError("peer did not advance its cursor");
@@ -83,6 +86,13 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
     const next = snapshotDone
       ? { cursor: page.changesCursor as string, phase: "changes" as const }
       : { cursor: page.nextCursor, phase };
+    const more = page.hasMore || snapshotDone;
+    // The next page travels (and the peer builds it) while this one is applied: the cursor it asks from is
+    // only stored once this page commits, so a crash in between re-reads it, as without the read-ahead.
+    if (more && n + 1 < (deps.maxPages ?? 100_000)) {
+      pending = fetchPage(next.phase, next.cursor);
+      pending.catch(() => {}); // surfaced when awaited; unobserved if this page's apply throws first
+    }
     const outcome = await applyPage(ctx, { peerId: start.id, self, records: page.records, keys, next });
     progress.pages += 1;
     progress.bytes += page.bytes;
@@ -92,7 +102,7 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
     progress.phase = next.phase;
     deps.onPage?.({ ...progress });
     ({ phase, cursor } = next);
-    if (!page.hasMore && !snapshotDone) return;
+    if (!more) return;
   }
 }
 

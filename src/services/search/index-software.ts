@@ -46,8 +46,9 @@ export function facetValues(row: SoftwareRow): { facet: FacetName; value: string
     .map(([facet, value]) => ({ facet, value }));
 }
 
-export function indexSoftware(tx: DbOrTx, row: SoftwareRow): void {
-  unindexSoftware(tx, row.rowId);
+/** `fresh`: the row was just inserted, so it has no index entries to remove first. */
+export function indexSoftware(tx: DbOrTx, row: SoftwareRow, options: { fresh?: boolean } = {}): void {
+  if (!options.fresh) unindexSoftware(tx, row.rowId);
   if (row.state !== "active" || !row.document) return;
   const descriptions = Object.values(row.descriptions ?? {});
   const short = descriptions.map((d) => d.shortDescription ?? "").join("\n");

@@ -13,6 +13,8 @@ export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "cr
 export interface CommitResult {
   software: Software;
   action: ChangeAction | "none";
+  /** The change-log row written; absent when nothing visible changed. */
+  seq?: number;
 }
 
 export function insertSoftware(
@@ -25,16 +27,16 @@ export function insertSoftware(
   const now = ctx.clock.now();
   const row = insertSoftwareStatement(tx, { ...values, createdAt: now, updatedAt: now });
   for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
-  indexSoftware(tx, row);
+  indexSoftware(tx, row, { fresh: true });
   const created = toSoftware(row, aliasesOf(tx, row.id));
-  appendChange(tx, ctx, {
+  const seq = appendChange(tx, ctx, {
     entityType: "software",
     entityId: row.id,
     action: "create",
     reason,
     snapshot: softwareSnapshot(created),
   });
-  return { software: created, action: "create" };
+  return { software: created, action: "create", seq };
 }
 
 /**
@@ -78,12 +80,12 @@ export function updateSoftwareRow(
           deletedAt: now.toISOString(),
         }
       : softwareSnapshot(after);
-  appendChange(tx, ctx, {
+  const seq = appendChange(tx, ctx, {
     entityType: "software",
     entityId: row.id,
     action,
     reason: options.reason ?? null,
     snapshot,
   });
-  return { software: after, action };
+  return { software: after, action, seq };
 }

@@ -106,6 +106,20 @@ describe("createOriginKeyResolver", () => {
     expect(peer.hits).toHaveLength(2);
   });
 
+  it("shares one fetch between concurrent lookups of the same origin (a page verifies all at once)", async () => {
+    const peer = await servePeer("peer.example");
+    const resolver = createOriginKeyResolver({
+      knownPeers: new Map([["peer.example", peer.base]]),
+      clock: fixedClock("2026-01-01T00:00:00Z"),
+      allowPrivateNetwork: true,
+    });
+    const all = await Promise.all(
+      Array.from({ length: 50 }, () => resolver.resolveOriginKeys("peer.example")),
+    );
+    expect(new Set(all.map((jwks) => jwks?.keys[0]?.kid))).toEqual(new Set([peer.publicJwk.kid]));
+    expect(peer.hits).toHaveLength(1);
+  });
+
   it("returns null, with the reason, for an id it cannot locate or verify", async () => {
     const peer = await servePeer("other.example");
     const resolver = createOriginKeyResolver({
