@@ -7,7 +7,8 @@ import type { FederationRecord, ParsedRecord } from "../../../schemas/federation
 import { peer } from "../../db/schema/index.ts";
 import { decideIncoming } from "../../federation/conflict.ts";
 import { type VerificationResult, type VerifyRecordDeps, verifyRecord } from "../../federation/verify.ts";
-import type { ServiceContext } from "../context.ts";
+import type { DbOrTx, ServiceContext } from "../context.ts";
+import { withBatchedFacetCounts } from "../search/index-software.ts";
 import { applyPeerRecord } from "./apply.ts";
 import { findLocalCopy } from "./local-copy.ts";
 import type { Origin } from "./own-record.ts";
@@ -41,55 +42,62 @@ export async function applyPage(ctx: ServiceContext, input: ApplyPageInput): Pro
   const checked: { record: FederationRecord; verification: VerificationResult }[] = await Promise.all(
     wellFormed.map(async (record) => ({ record, verification: await verifyRecord(record, input.keys) })),
   );
-  ctx.db.transaction((tx) => {
-    for (const { record, verification } of checked) {
-      if (record.type !== "software") {
-        // Publishers are published but not imported yet: software copies keep no publisher link.
-        outcome.skipped += 1;
-        continue;
-      }
-      const local = findLocalCopy(tx, record, input.self);
-      const decision = decideIncoming({
-        local: local?.record ?? null,
-        incoming: record,
-        selfCatalogueId: input.self.catalogueId,
-        // Curation is the row's `overrides`, re-applied over whatever document is stored (see apply.ts).
-        curatedFields: [],
-        verification,
-      });
-      if (decision.action === "reject") {
-        outcome.rejected += 1;
-        ctx.logger.warn(
-          {
-            peer: input.peerId,
-            origin: record.provenance.origin.catalogueId,
-            id: record.id,
-            reason: decision.reason,
-            detail: decision.detail,
-          },
-          "peer record rejected",
-        );
-      } else if (decision.action === "skip") {
-        outcome.skipped += 1;
-        ctx.logger.debug(
-          { peer: input.peerId, id: record.id, reason: decision.reason },
-          "peer record skipped",
-        );
-      } else {
-        applyPeerRecord(tx, ctx, record, decision.effect, local?.row ?? null);
-        outcome.applied += 1;
-      }
-    }
-    tx.update(peer)
-      .set({
-        cursor: input.next.cursor,
-        phase: input.next.phase,
-        recordsImported: sql`${peer.recordsImported} + ${outcome.applied}`,
-        recordsRejected: sql`${peer.recordsRejected} + ${outcome.rejected}`,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(peer.id, input.peerId))
-      .run();
-  });
+  ctx.db.transaction((tx) =>
+    withBatchedFacetCounts(tx, () => applyChecked(tx, ctx, input, checked, outcome)),
+  );
   return outcome;
+}
+
+function applyChecked(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  input: ApplyPageInput,
+  checked: { record: FederationRecord; verification: VerificationResult }[],
+  outcome: PageOutcome,
+): void {
+  for (const { record, verification } of checked) {
+    if (record.type !== "software") {
+      // Publishers are published but not imported yet: software copies keep no publisher link.
+      outcome.skipped += 1;
+      continue;
+    }
+    const local = findLocalCopy(tx, record, input.self);
+    const decision = decideIncoming({
+      local: local?.record ?? null,
+      incoming: record,
+      selfCatalogueId: input.self.catalogueId,
+      // Curation is the row's `overrides`, re-applied over whatever document is stored (see apply.ts).
+      curatedFields: [],
+      verification,
+    });
+    if (decision.action === "reject") {
+      outcome.rejected += 1;
+      ctx.logger.warn(
+        {
+          peer: input.peerId,
+          origin: record.provenance.origin.catalogueId,
+          id: record.id,
+          reason: decision.reason,
+          detail: decision.detail,
+        },
+        "peer record rejected",
+      );
+    } else if (decision.action === "skip") {
+      outcome.skipped += 1;
+      ctx.logger.debug({ peer: input.peerId, id: record.id, reason: decision.reason }, "peer record skipped");
+    } else {
+      applyPeerRecord(tx, ctx, record, decision.effect, local?.row ?? null);
+      outcome.applied += 1;
+    }
+  }
+  tx.update(peer)
+    .set({
+      cursor: input.next.cursor,
+      phase: input.next.phase,
+      recordsImported: sql`${peer.recordsImported} + ${outcome.applied}`,
+      recordsRejected: sql`${peer.recordsRejected} + ${outcome.rejected}`,
+      updatedAt: ctx.clock.now(),
+    })
+    .where(eq(peer.id, input.peerId))
+    .run();
 }

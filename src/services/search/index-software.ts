@@ -15,16 +15,62 @@ export function deleteFacets(tx: DbOrTx, where: ReturnType<typeof sql>): void {
   tx.run(sql`DELETE FROM software_facet WHERE ${where}`);
 }
 
+// Facet counts written in bulk: inside `withBatchedFacetCounts` the per-row count updates are summed in memory
+// (keyed by connection, like the statement cache) and written once when the scope ends, so a sync page of 500
+// software costs a few dozen count updates instead of thousands.
+const pendingCounts = new WeakMap<object, Map<string, number>>();
+const countsKey = (tx: DbOrTx): object => (tx as unknown as { session: object }).session;
+
+function addCount(tx: DbOrTx, facet: string, value: string, delta: number): boolean {
+  const pending = pendingCounts.get(countsKey(tx));
+  if (pending === undefined) return false;
+  const key = `${facet}\u0000${value}`;
+  pending.set(key, (pending.get(key) ?? 0) + delta);
+  return true;
+}
+
+/** Runs `fn` (inside the caller's transaction) with facet-count updates summed and written once at the end. */
+export function withBatchedFacetCounts<T>(tx: DbOrTx, fn: () => T): T {
+  const key = countsKey(tx);
+  if (pendingCounts.has(key)) return fn(); // already batching: the outer scope writes
+  const pending = new Map<string, number>();
+  pendingCounts.set(key, pending);
+  try {
+    const result = fn();
+    const upsert = rawStatement(
+      tx,
+      `INSERT INTO software_facet_count (facet, value, count) VALUES (?, ?, ?)
+        ON CONFLICT (facet, value) DO UPDATE SET count = count + excluded.count`,
+    );
+    for (const [k, delta] of pending) {
+      if (delta === 0) continue;
+      const at = k.indexOf("\u0000");
+      upsert.run(k.slice(0, at), k.slice(at + 1), delta);
+    }
+    rawStatement(tx, "DELETE FROM software_facet_count WHERE count <= 0").run();
+    return result;
+  } finally {
+    pendingCounts.delete(key);
+  }
+}
+
 // The per-row statements below run for every software written (2–4 ms a record when drizzle built and
 // prepared them each time); they are prepared once per connection, same SQL as deleteFacets.
 export function unindexSoftware(tx: DbOrTx, rowId: number): void {
   rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(rowId);
-  rawStatement(
-    tx,
-    `UPDATE software_facet_count SET count = count - 1
-    WHERE (facet, value) IN (SELECT facet, value FROM software_facet WHERE software_row = ?)`,
-  ).run(rowId);
-  rawStatement(tx, "DELETE FROM software_facet_count WHERE count <= 0").run();
+  if (pendingCounts.has(countsKey(tx))) {
+    const rows = rawStatement(tx, "SELECT facet, value FROM software_facet WHERE software_row = ?").all(
+      rowId,
+    ) as { facet: string; value: string }[];
+    for (const r of rows) addCount(tx, r.facet, r.value, -1);
+  } else {
+    rawStatement(
+      tx,
+      `UPDATE software_facet_count SET count = count - 1
+      WHERE (facet, value) IN (SELECT facet, value FROM software_facet WHERE software_row = ?)`,
+    ).run(rowId);
+    rawStatement(tx, "DELETE FROM software_facet_count WHERE count <= 0").run();
+  }
   rawStatement(tx, "DELETE FROM software_facet WHERE software_row = ?").run(rowId);
 }
 
@@ -72,6 +118,6 @@ export function indexSoftware(tx: DbOrTx, row: SoftwareRow, options: { fresh?: b
   );
   for (const v of facetValues(row)) {
     insertFacet.run(row.rowId, v.facet, v.value);
-    countFacet.run(v.facet, v.value);
+    if (!addCount(tx, v.facet, v.value, 1)) countFacet.run(v.facet, v.value);
   }
 }

@@ -5,7 +5,7 @@ import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
 import { indexSoftware } from "../search/index-software.ts";
 import { insertAliasRow } from "./aliases.ts";
-import { aliasesOf, type Software, softwareSnapshot, toSoftware } from "./load.ts";
+import { aliasesOf, type Software, toSoftware } from "./load.ts";
 import { insertSoftwareStatement, updateSoftwareStatement } from "./statements.ts";
 
 export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "createdAt" | "updatedAt">;
@@ -34,7 +34,7 @@ export function insertSoftware(
     entityId: row.id,
     action: "create",
     reason,
-    snapshot: softwareSnapshot(created),
+    snapshot: created,
   });
   return { software: created, action: "create", seq };
 }
@@ -79,7 +79,7 @@ export function updateSoftwareRow(
           deleted: true,
           deletedAt: now.toISOString(),
         }
-      : softwareSnapshot(after);
+      : after;
   const seq = appendChange(tx, ctx, {
     entityType: "software",
     entityId: row.id,
