@@ -62,10 +62,10 @@ export function updateSoftwareRow(
     JSON.stringify(toSoftware(merged, afterAliases)) === JSON.stringify(unchanged)
   ) {
     // Nothing visible changed; keep non-snapshot bookkeeping (checkedAt) only.
-    if (settable.checkedAt) updateSoftwareStatement(tx, before.id, { checkedAt: settable.checkedAt });
+    if (settable.checkedAt) updateSoftwareStatement(tx, before, { checkedAt: settable.checkedAt });
     return { software: unchanged, action: "none" };
   }
-  const row = updateSoftwareStatement(tx, before.id, { ...settable, updatedAt: now });
+  const row = updateSoftwareStatement(tx, before, { ...settable, updatedAt: now });
   indexSoftware(tx, row);
   const after = toSoftware(row, afterAliases);
   const action = options.action ?? "update";

@@ -46,18 +46,22 @@ export function insertSoftwareStatement(tx: DbOrTx, values: Columns): SoftwareRo
   return { ...absentColumns, ...written, rowId } as SoftwareRow;
 }
 
-/** Updates the software with id `id`; `values` must not hold a key named `whereId`. */
-export function updateSoftwareStatement(tx: DbOrTx, id: string, values: Columns): SoftwareRow {
+/**
+ * Updates `before` (the row as read in this transaction) with `values`; returns the row as a select would,
+ * built from what was written, like insertSoftwareStatement. `values` must not hold a key named `whereId`.
+ */
+export function updateSoftwareStatement(tx: DbOrTx, before: SoftwareRow, values: Columns): SoftwareRow {
   const shape = shapeOf(values);
   const update = cachedStatement(tx, `software.update:${shape.key}`, () =>
     tx
       .update(software)
       .set(shape.columns as never)
       .where(eq(software.id, sql.placeholder("whereId")))
-      .returning()
       .prepare(),
   );
-  return update.get({ ...values, whereId: id })!;
+  update.run({ ...values, whereId: before.id });
+  const written = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  return { ...before, ...written } as SoftwareRow;
 }
 
 export function insertVersionStatement(tx: DbOrTx, values: Columns): void {
