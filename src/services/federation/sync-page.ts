@@ -19,31 +19,51 @@ export interface PageOutcome {
   rejected: number;
 }
 
+/** A page whose signatures were checked: the well-formed records with their verification. */
+export interface CheckedPage {
+  records: { record: FederationRecord; verification: VerificationResult }[];
+  /** Records that did not parse (already logged). */
+  malformed: number;
+}
+
+/**
+ * Checks a page's signatures, outside any transaction (an origin's keys may need the network). All at once:
+ * WebCrypto verifies on libuv's thread pool, so a page's signatures are checked in parallel, and the sync
+ * checks page n+1 there while this thread applies page n.
+ */
+export async function checkPage(
+  ctx: ServiceContext,
+  peerId: string,
+  records: ParsedRecord[],
+  keys: VerifyRecordDeps,
+): Promise<CheckedPage> {
+  const wellFormed: FederationRecord[] = [];
+  let malformed = 0;
+  for (const parsed of records) {
+    if (parsed.ok) wellFormed.push(parsed.record);
+    else {
+      malformed += 1;
+      ctx.logger.warn({ peer: peerId, id: parsed.id, reason: parsed.reason }, "peer record rejected");
+    }
+  }
+  const checked = await Promise.all(
+    wellFormed.map(async (record) => ({ record, verification: await verifyRecord(record, keys) })),
+  );
+  return { records: checked, malformed };
+}
+
 export interface ApplyPageInput {
   peerId: string;
   self: Origin;
-  records: ParsedRecord[];
-  keys: VerifyRecordDeps;
+  page: CheckedPage;
   /** The peer row's cursor and phase once this page is applied. */
   next: { cursor: string; phase: "snapshot" | "changes" };
 }
 
-export async function applyPage(ctx: ServiceContext, input: ApplyPageInput): Promise<PageOutcome> {
-  const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: 0 };
-  const wellFormed: FederationRecord[] = [];
-  for (const parsed of input.records) {
-    if (parsed.ok) wellFormed.push(parsed.record);
-    else {
-      outcome.rejected += 1;
-      ctx.logger.warn({ peer: input.peerId, id: parsed.id, reason: parsed.reason }, "peer record rejected");
-    }
-  }
-  // All at once: WebCrypto verifies on libuv's thread pool, so a page's signatures are checked in parallel.
-  const checked: { record: FederationRecord; verification: VerificationResult }[] = await Promise.all(
-    wellFormed.map(async (record) => ({ record, verification: await verifyRecord(record, input.keys) })),
-  );
+export function applyPage(ctx: ServiceContext, input: ApplyPageInput): PageOutcome {
+  const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: input.page.malformed };
   ctx.db.transaction((tx) =>
-    withBatchedFacetCounts(tx, () => applyChecked(tx, ctx, input, checked, outcome)),
+    withBatchedFacetCounts(tx, () => applyChecked(tx, ctx, input, input.page.records, outcome)),
   );
   return outcome;
 }

@@ -9,7 +9,7 @@ import { mirrorOpenCatalog } from "./mirror.ts";
 import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
 import type { FederationSettings } from "./settings.ts";
-import { applyPage } from "./sync-page.ts";
+import { applyPage, checkPage } from "./sync-page.ts";
 
 export interface SyncDeps {
   settings: FederationSettings;
@@ -73,10 +73,15 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       allowPrivateNetwork: deps.settings.allowPrivateNetwork,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
+  // The next page is fetched and its signatures checked while this one is applied (see the loop below).
+  const fetchChecked = async (phase: "snapshot" | "changes", cursor: string | null) => {
+    const page = await fetchPage(phase, cursor);
+    return { page, checked: await checkPage(ctx, start.id, page.records, keys) };
+  };
   let { phase, cursor } = start;
-  let pending = fetchPage(phase, cursor);
+  let pending = fetchChecked(phase, cursor);
   for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
-    const page = await pending;
+    const { page, checked } = await pending;
     // A peer that claims more but does not move its cursor would keep us here forever.
     if (page.hasMore && page.nextCursor === cursor)
       throw new PeerPageError("peer did not advance its cursor");
@@ -87,13 +92,14 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       ? { cursor: page.changesCursor as string, phase: "changes" as const }
       : { cursor: page.nextCursor, phase };
     const more = page.hasMore || snapshotDone;
-    // The next page travels (and the peer builds it) while this one is applied: the cursor it asks from is
-    // only stored once this page commits, so a crash in between re-reads it, as without the read-ahead.
+    // Read-ahead: the peer builds page n+1 and the thread pool checks its signatures while this thread applies
+    // page n. The cursor it asks from is only stored once page n commits, so a crash in between re-reads it,
+    // exactly as without the read-ahead.
     if (more && n + 1 < (deps.maxPages ?? 100_000)) {
-      pending = fetchPage(next.phase, next.cursor);
+      pending = fetchChecked(next.phase, next.cursor);
       pending.catch(() => {}); // surfaced when awaited; unobserved if this page's apply throws first
     }
-    const outcome = await applyPage(ctx, { peerId: start.id, self, records: page.records, keys, next });
+    const outcome = applyPage(ctx, { peerId: start.id, self, page: checked, next });
     progress.pages += 1;
     progress.bytes += page.bytes;
     progress.applied += outcome.applied;

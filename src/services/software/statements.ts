@@ -10,16 +10,25 @@ type Columns = Record<string, unknown>;
 
 // A prepared placeholder maps its value through the column even when null (a JSON column would store the text
 // "null"), while an unprepared query binds null as NULL: null columns are written as a NULL literal instead,
-// and which columns are null is part of the statement's shape.
-function shapeOf(values: Columns): { key: string; columns: Record<string, Placeholder | SQL> } {
-  // drizzle leaves undefined values out of the SQL; so does the shape.
-  const keys = Object.keys(values)
-    .filter((k) => values[k] !== undefined)
-    .sort();
-  const columns = Object.fromEntries(
-    keys.map((k) => [k, values[k] === null ? sql`NULL` : sql.placeholder(k)]),
-  );
-  return { key: keys.map((k) => (values[k] === null ? `${k}=null` : k)).join(","), columns };
+// and which columns are null is part of the statement's shape. drizzle leaves undefined values out of the SQL;
+// so does the shape. The key is built in one pass (it runs for every row written; the columns only on a miss):
+// call sites list their columns in a fixed order, so the same shape always gives the same key.
+function shapeKey(values: Columns): string {
+  let key = "";
+  for (const k in values) {
+    const v = values[k];
+    if (v !== undefined) key += v === null ? `${k}=null,` : `${k},`;
+  }
+  return key;
+}
+
+function shapeColumns(values: Columns): Record<string, Placeholder | SQL> {
+  const columns: Record<string, Placeholder | SQL> = {};
+  for (const k in values) {
+    const v = values[k];
+    if (v !== undefined) columns[k] = v === null ? sql`NULL` : sql.placeholder(k);
+  }
+  return columns;
 }
 
 // Every column absent from an insert is NULL except has_pending_invalid, whose default is false.
@@ -33,11 +42,10 @@ const absentColumns: Columns = {
  * what was written (profiled: returning every column and parsing its JSON back was a third of the insert).
  */
 export function insertSoftwareStatement(tx: DbOrTx, values: Columns): SoftwareRow {
-  const shape = shapeOf(values);
-  const insert = cachedStatement(tx, `software.insert:${shape.key}`, () =>
+  const insert = cachedStatement(tx, `software.insert:${shapeKey(values)}`, () =>
     tx
       .insert(software)
-      .values(shape.columns as never)
+      .values(shapeColumns(values) as never)
       .returning({ rowId: software.rowId })
       .prepare(),
   );
@@ -51,11 +59,10 @@ export function insertSoftwareStatement(tx: DbOrTx, values: Columns): SoftwareRo
  * built from what was written, like insertSoftwareStatement. `values` must not hold a key named `whereId`.
  */
 export function updateSoftwareStatement(tx: DbOrTx, before: SoftwareRow, values: Columns): SoftwareRow {
-  const shape = shapeOf(values);
-  const update = cachedStatement(tx, `software.update:${shape.key}`, () =>
+  const update = cachedStatement(tx, `software.update:${shapeKey(values)}`, () =>
     tx
       .update(software)
-      .set(shape.columns as never)
+      .set(shapeColumns(values) as never)
       .where(eq(software.id, sql.placeholder("whereId")))
       .prepare(),
   );
@@ -65,11 +72,10 @@ export function updateSoftwareStatement(tx: DbOrTx, before: SoftwareRow, values:
 }
 
 export function insertVersionStatement(tx: DbOrTx, values: Columns): void {
-  const shape = shapeOf(values);
-  cachedStatement(tx, `softwareVersion.insert:${shape.key}`, () =>
+  cachedStatement(tx, `softwareVersion.insert:${shapeKey(values)}`, () =>
     tx
       .insert(softwareVersion)
-      .values(shape.columns as never)
+      .values(shapeColumns(values) as never)
       .prepare(),
   ).run(values);
 }

@@ -16,6 +16,7 @@ import { createServiceContext, type ServiceContext } from "../../../src/services
 import {
   addPeer,
   type FederationSettings,
+  type SyncDeps,
   type SyncResult,
   syncPeer,
 } from "../../../src/services/federation/index.ts";
@@ -36,7 +37,7 @@ export interface TestCatalogue {
   handle: DbHandle;
   /** Registers `other` as a peer (by URL, as an admin would). */
   follow(other: { url: string }): Promise<string>;
-  sync(peerId: string, options?: { maxPages?: number; pageSize?: number }): Promise<SyncResult>;
+  sync(peerId: string, options?: Partial<Omit<SyncDeps, "settings">>): Promise<SyncResult>;
   /** Creates a software through the verb; returns its id and URL. */
   createSoftware(options?: { url?: string; name?: string }): Promise<{ id: string; url: string }>;
 }

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { peer, software } from "../../../src/db/schema/index.ts";
+import { safeFetch } from "../../../src/net/safe-fetch.ts";
+import type { PeerFetch } from "../../../src/services/federation/peer-http.ts";
 import { deleteSoftware, getSoftware, updateSoftware } from "../../../src/services/software/index.ts";
 import { makePubliccode } from "../../support/factories.ts";
 import { startCatalogue, type TestCatalogue } from "./support.ts";
@@ -144,6 +146,27 @@ describe("sync from a peer", () => {
     expect(await c.sync(await c.follow(first))).toMatchObject({ applied: 1 });
     expect(softwareRows(c)).toHaveLength(1);
     expect(softwareRows(c)[0]).toMatchObject({ name: "First-hand", originCatalogueId: "first.test" });
+  });
+
+  it("keeps an applied page when the page read ahead of it fails, and imports the rest once later", async () => {
+    const a = await startCatalogue("a.test");
+    const b = await startCatalogue("b.test");
+    for (let i = 0; i < 5; i++) await a.createSoftware();
+    const peerId = await b.follow(a);
+    let pageRequests = 0;
+    const failSecondPage: PeerFetch = async (url, options) => {
+      if (url.includes("/federation/v1/") && ++pageRequests === 2) {
+        return { status: 502, headers: new Headers(), body: new Uint8Array(), url };
+      }
+      return safeFetch(url, options);
+    };
+    const failed = await b.sync(peerId, { pageSize: 2, fetch: failSecondPage });
+    expect(failed).toMatchObject({ ok: false, applied: 2, pages: 1 });
+    expect(failed.error).toMatch(/HTTP 502/);
+    expect(softwareRows(b)).toHaveLength(2);
+    expect(b.handle.db.select().from(peer).get()).toMatchObject({ status: "failing", recordsImported: 2 });
+    expect(await b.sync(peerId, { pageSize: 2 })).toMatchObject({ ok: true, applied: 3 });
+    expect(softwareRows(b)).toHaveLength(5);
   });
 
   it("resumes from the stored cursor: a run cut short and a second run import each record once", async () => {
