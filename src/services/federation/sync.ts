@@ -6,6 +6,7 @@ import { type PeerRow, peer } from "../../db/schema/index.ts";
 import { createOriginKeyResolver } from "../../federation/peer-descriptor.ts";
 import type { ServiceContext } from "../context.ts";
 import { mirrorOpenCatalog } from "./mirror.ts";
+import { createPageReader } from "./page-reader.ts";
 import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
 import type { FederationSettings } from "./settings.ts";
@@ -64,42 +65,26 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       id === deps.settings.catalogueId ? Promise.resolve(ownKeys) : resolver.resolveOriginKeys(id),
   };
   const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
-  const fetchPage = (phase: "snapshot" | "changes", cursor: string | null) =>
-    fetchPeerPage({
-      baseUrl: start.baseUrl,
-      kind: phase,
-      cursor,
-      limit: deps.pageSize ?? 500,
-      allowPrivateNetwork: deps.settings.allowPrivateNetwork,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
-  // The next page is fetched and its signatures checked while this one is applied (see the loop below).
-  const fetchChecked = async (phase: "snapshot" | "changes", cursor: string | null) => {
-    const page = await fetchPage(phase, cursor);
-    return { page, checked: await checkPage(ctx, start.id, page.records, keys) };
-  };
-  let { phase, cursor } = start;
-  let pending = fetchChecked(phase, cursor);
-  for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
-    const { page, checked } = await pending;
-    // A peer that claims more but does not move its cursor would keep us here forever.
-    if (page.hasMore && page.nextCursor === cursor)
-      throw new PeerPageError("peer did not advance its cursor");
-    const snapshotDone = phase === "snapshot" && !page.hasMore;
-    if (snapshotDone && page.changesCursor === undefined)
-      throw new PeerPageError("snapshot without changesCursor");
-    const next = snapshotDone
-      ? { cursor: page.changesCursor as string, phase: "changes" as const }
-      : { cursor: page.nextCursor, phase };
-    const more = page.hasMore || snapshotDone;
-    // Read-ahead: the peer builds page n+1 and the thread pool checks its signatures while this thread applies
-    // page n. The cursor it asks from is only stored once page n commits, so a crash in between re-reads it,
-    // exactly as without the read-ahead.
-    if (more && n + 1 < (deps.maxPages ?? 100_000)) {
-      pending = fetchChecked(next.phase, next.cursor);
-      pending.catch(() => {}); // surfaced when awaited; unobserved if this page's apply throws first
-    }
-    const outcome = applyPage(ctx, { peerId: start.id, self, page: checked, next });
+  const reader = createPageReader(
+    { phase: start.phase, cursor: start.cursor },
+    {
+      fetch: (at) =>
+        fetchPeerPage({
+          baseUrl: start.baseUrl,
+          kind: at.phase,
+          cursor: at.cursor,
+          limit: deps.pageSize ?? 500,
+          allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        }),
+      check: (page) => checkPage(ctx, start.id, page.records, keys),
+      maxPages: deps.maxPages ?? 100_000,
+      ahead: 2,
+    },
+  );
+  for (let pending = reader.take(); pending !== null; pending = reader.take()) {
+    const { page, next, more, checked } = await pending;
+    const outcome = applyPage(ctx, { peerId: start.id, self, page: await checked, next });
     progress.pages += 1;
     progress.bytes += page.bytes;
     progress.applied += outcome.applied;
@@ -107,7 +92,6 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
     progress.rejected += outcome.rejected;
     progress.phase = next.phase;
     deps.onPage?.({ ...progress });
-    ({ phase, cursor } = next);
     if (!more) return;
   }
 }
