@@ -1,13 +1,13 @@
-// A fake GitHub and the real GitHub client wired to it, sharing one fixed clock: every wait (Retry-After, reset,
-// backoff) goes through a fake sleep that records it and moves the clock, so tests never wait for real.
+// A fake GitHub and the real GitHub client wired to it, on fake time (../fake-time.ts): tests never wait.
 import {
   createGithubClient,
   type GithubClientOptions,
   resolveGithubEndpoint,
 } from "../../../../src/forges/github/index.ts";
 import type { ForgeClient, ListSourceOptions, RepositoryFacts } from "../../../../src/forges/types.ts";
-import { fixedClock } from "../../../../src/lib/clock.ts";
+import type { fixedClock } from "../../../../src/lib/clock.ts";
 import { MemoryHostBudget } from "../../../../src/queue/host-budget/memory.ts";
+import { collect, fakeTime } from "../fake-time.ts";
 import { createPrng } from "../http.ts";
 import { type FakeGithub, type FakeGithubOptions, startFakeGithub } from "./server.ts";
 import { GithubWorld } from "./world.ts";
@@ -39,12 +39,7 @@ export interface GithubHarnessOptions extends Omit<FakeGithubOptions, "world" | 
 export async function startGithubHarness(options: GithubHarnessOptions = {}): Promise<GithubHarness> {
   const world = options.world ?? new GithubWorld();
   const tokens = options.tokens ?? { "ghp-test-token": {} };
-  const clock = fixedClock("2026-06-01T12:00:00Z");
-  const sleeps: number[] = [];
-  const sleep = async (ms: number) => {
-    sleeps.push(ms);
-    clock.advance(ms);
-  };
+  const { clock, sleeps, sleep } = fakeTime();
   const { layout: _layout, client: _client, ...fakeOptions } = options;
   const fake = await startFakeGithub({ ...fakeOptions, world, tokens, now: () => clock.now() });
   const enterprise = options.layout === "enterprise";
@@ -72,12 +67,6 @@ export async function startGithubHarness(options: GithubHarnessOptions = {}): Pr
   };
 }
 
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 /** `known` as the harvester would pass it after storing a crawl's results. */
 export function toKnown(repositories: RepositoryFacts[]): ListSourceOptions["known"] {
   return new Map(
@@ -87,3 +76,5 @@ export function toKnown(repositories: RepositoryFacts[]): ListSourceOptions["kno
     ]),
   );
 }
+
+export { collect };

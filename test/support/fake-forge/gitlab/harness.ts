@@ -1,13 +1,13 @@
-// A fake GitLab and a real GitLab client wired to it, sharing one fixed clock: every wait (Retry-After, backoff,
-// an exhausted budget) goes through a fake sleep that records it and moves the clock, so tests never wait.
+// A fake GitLab and a real GitLab client wired to it, on fake time (../fake-time.ts): tests never wait.
 import {
   createGitlabClient,
   type GitlabClientOptions,
   resolveGitlabEndpoint,
 } from "../../../../src/forges/gitlab/index.ts";
 import type { ForgeClient, ListSourceOptions, RepositoryFacts } from "../../../../src/forges/types.ts";
-import { fixedClock } from "../../../../src/lib/clock.ts";
+import type { fixedClock } from "../../../../src/lib/clock.ts";
 import { MemoryHostBudget } from "../../../../src/queue/host-budget/memory.ts";
+import { collect, fakeTime } from "../fake-time.ts";
 import { createPrng } from "../http.ts";
 import { type FakeGitlab, type FakeGitlabOptions, startFakeGitlab } from "./server.ts";
 import { FakeGitlabWorld } from "./world.ts";
@@ -34,15 +34,7 @@ export interface HarnessOptions extends Omit<FakeGitlabOptions, "world" | "now">
 
 export async function startGitlabHarness(options: HarnessOptions = {}): Promise<GitlabHarness> {
   const world = options.world ?? new FakeGitlabWorld();
-  const clock = fixedClock("2026-06-01T12:00:00Z");
-  const sleeps: number[] = [];
-  // Concurrent sleepers wake at their own deadlines: the clock moves to the latest one, never by the sum.
-  const sleep = async (ms: number) => {
-    sleeps.push(ms);
-    const wakeAt = clock.now().getTime() + ms;
-    await Promise.resolve();
-    if (wakeAt > clock.now().getTime()) clock.set(new Date(wakeAt));
-  };
+  const { clock, sleeps, sleep } = fakeTime();
   const fake = await startFakeGitlab({ ...options, world, now: () => clock.now().getTime() });
   const budget = new MemoryHostBudget({ clock, sleep });
   const client = createGitlabClient({
@@ -65,12 +57,6 @@ export async function startGitlabHarness(options: HarnessOptions = {}): Promise<
   };
 }
 
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 /** `known` as the harvester would pass it after storing the results of a crawl made at `checkedAt`. */
 export function toKnown(repositories: RepositoryFacts[], checkedAt: string): ListSourceOptions["known"] {
   return new Map(
@@ -80,3 +66,5 @@ export function toKnown(repositories: RepositoryFacts[], checkedAt: string): Lis
     ]),
   );
 }
+
+export { collect };
