@@ -8,6 +8,7 @@ import type { ServiceContext } from "../context.ts";
 import { mirrorOpenCatalog } from "./mirror.ts";
 import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
+import { Resync } from "./resync.ts";
 import type { FederationSettings } from "./settings.ts";
 import { applyPage } from "./sync-page.ts";
 
@@ -74,6 +75,9 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
   let { phase, cursor } = start;
+  // After a 410: the snapshot from its start and the changes after it in this one run, then the sweep.
+  const resync = start.resyncPending ? new Resync(start.id) : null;
+  if (resync) ({ phase, cursor } = { phase: "snapshot", cursor: null });
   let pending = fetchPage(phase, cursor);
   for (let n = 0; n < (deps.maxPages ?? 100_000); n++) {
     const page = await pending;
@@ -94,6 +98,7 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       pending.catch(() => {}); // surfaced when awaited; unobserved if this page's apply throws first
     }
     const outcome = await applyPage(ctx, { peerId: start.id, self, records: page.records, keys, next });
+    resync?.note(page.records);
     progress.pages += 1;
     progress.bytes += page.bytes;
     progress.applied += outcome.applied;
@@ -102,7 +107,10 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
     progress.phase = next.phase;
     deps.onPage?.({ ...progress });
     ({ phase, cursor } = next);
-    if (!more) return;
+    if (!more) {
+      resync?.sweep(ctx, self.catalogueId);
+      return;
+    }
   }
 }
 
@@ -153,8 +161,8 @@ export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: stri
         lastError: message.slice(0, 1000),
         failures,
         nextAttemptAt: new Date(ctx.clock.now().getTime() + backoffMs(failures, deps)),
-        // 410: the peer compacted past our cursor; the protocol says start over from its snapshot.
-        ...(expired ? { phase: "snapshot" as const, cursor: null } : {}),
+        // 410: the peer compacted past our cursor; the protocol says start over from its snapshot (resync.ts).
+        ...(expired ? { phase: "snapshot" as const, cursor: null, resyncPending: true } : {}),
         updatedAt: ctx.clock.now(),
       })
       .where(eq(peer.id, peerId))
