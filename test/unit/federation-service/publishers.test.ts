@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { federationRecordSchema } from "../../../schemas/federation/record.ts";
+import { type FederationRecord, federationRecordSchema } from "../../../schemas/federation/record.ts";
 import { codeHosting, peer, publisher, software } from "../../../src/db/schema/index.ts";
+import { buildCatalogueDescriptor } from "../../../src/federation/descriptor.ts";
+import { generateCatalogueKeyPair } from "../../../src/federation/keys.ts";
 import { verifyRecord } from "../../../src/federation/verify.ts";
 import { deletePublisher, updatePublisher } from "../../../src/services/publishers/index.ts";
-import { startCatalogue, type TestCatalogue } from "./support.ts";
+import { startCatalogue, startFakePeer, type TestCatalogue } from "./support.ts";
 
 function publisherCopy(c: TestCatalogue, originId: string) {
   return c.handle.db.select().from(publisher).where(eq(publisher.originPublisherId, originId)).get();
@@ -215,5 +217,63 @@ describe("publisher records from a peer", () => {
       .where(and(eq(software.originSoftwareId, one.id), eq(software.publisherId, copy.id)))
       .get();
     expect(linked).toBeDefined();
+  });
+
+  it("rejects a tampered publisher and a forged tombstone relayed by a peer, and keeps the copy it holds", async () => {
+    const a = await startCatalogue("a.test");
+    const b = await startCatalogue("b.test");
+    const pub = await a.createPublisher({ description: "Genuine" });
+    await b.sync(await b.follow(a));
+    const page = (await (await fetch(`${a.url}/federation/v1/changes`)).json()) as { records: unknown[] };
+    const genuine = federationRecordSchema.parse(page.records[0]) as Extract<
+      FederationRecord,
+      { action: "upsert" }
+    >;
+    const tampered = {
+      ...genuine,
+      body: { ...genuine.body, description: "Tampered" },
+      updatedAt: "2030-01-01T00:00:00.000Z",
+    };
+    const { body: _body, ...rest } = genuine;
+    const forgedTombstone = {
+      ...rest,
+      action: "delete",
+      updatedAt: "2030-01-01T00:00:00.000Z",
+      tombstone: { reason: "publisher-removed", at: "2030-01-01T00:00:00.000Z" },
+    };
+    const { publicJwk } = await generateCatalogueKeyPair();
+    let base = "";
+    const relay = await startFakePeer((path) => {
+      if (path === "/.well-known/publiccode-catalogue") {
+        return {
+          body: JSON.stringify(
+            buildCatalogueDescriptor({
+              id: "relay.test",
+              name: "Relay",
+              baseUrl: base,
+              country: null,
+              scope: "test",
+              publicKeys: [publicJwk],
+              tombstoneRetentionDays: 90,
+            }),
+          ),
+        };
+      }
+      if (path.endsWith("/changes")) {
+        return { body: JSON.stringify({ records: [], hasMore: false, nextCursor: "c1" }) };
+      }
+      return {
+        body: JSON.stringify({
+          records: [tampered, forgedTombstone],
+          hasMore: false,
+          nextCursor: "s1",
+          changesCursor: "c0",
+        }),
+      };
+    });
+    base = relay.url;
+    const result = await b.sync(await b.follow(relay));
+    expect(result).toMatchObject({ ok: true, applied: 0, rejected: 2 });
+    expect(publisherCopy(b, pub.id)).toMatchObject({ description: "Genuine" });
   });
 });
