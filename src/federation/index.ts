@@ -30,6 +30,12 @@ export {
   type OriginKeyResolverOptions,
   WELL_KNOWN_PATH,
 } from "./peer-descriptor.ts";
+export {
+  type DecidePublisherInput,
+  decidePublisherIncoming,
+  type PublisherCopy,
+  type PublisherDecision,
+} from "./publisher-conflict.ts";
 export { compareSources, isFirstHand, isNewerVersion } from "./record-order.ts";
 export { relayRecord } from "./relay.ts";
 export { SigningError, type SignRecordInput, signRecord } from "./sign.ts";

@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   ConflictError,
+  GoneError,
   InvalidInputError,
   NotFoundError,
   PreconditionFailedError,
@@ -25,6 +26,8 @@ export interface Problem {
   instance: string;
   requestId: string;
   errors?: FieldError[];
+  /** A stable code for problems a client branches on (e.g. "cursor-expired"). */
+  code?: string;
 }
 
 const titles: Record<number, string> = {
@@ -34,6 +37,7 @@ const titles: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  410: "Gone",
   412: "Precondition Failed",
   413: "Content Too Large",
   415: "Unsupported Media Type",
@@ -59,7 +63,7 @@ export function problemResponse(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
   detail: string,
-  options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  options: { errors?: FieldError[]; headers?: Record<string, string>; code?: string } = {},
 ): Response {
   const problem: Problem = {
     // about:blank: the status code says it all (RFC 9457 §4.2.1); title is then the reason phrase.
@@ -70,6 +74,7 @@ export function problemResponse(
     instance: new URL(c.req.url).pathname,
     requestId: c.get("requestId") ?? "",
     ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.code ? { code: options.code } : {}),
   };
   return new Response(JSON.stringify(problem), {
     status,
@@ -83,6 +88,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof NotFoundError) return problemResponse(c, 404, error.message);
   if (error instanceof ConflictError) return problemResponse(c, 409, error.message);
   if (error instanceof PreconditionFailedError) return problemResponse(c, 412, error.message);
+  if (error instanceof GoneError) return problemResponse(c, 410, error.message, { code: error.code });
   if (error instanceof InvalidInputError) {
     const errors = error.fields.length > 0 ? error.fields : [{ field: "", message: error.message }];
     // A read has no body: bad input there came from the query (e.g. a tampered cursor), which is a 400.

@@ -14,6 +14,7 @@ export const ProblemSchema = z
     instance: z.string().openapi({ example: "/v1/software/c353756e-8597-4e46-a99b-7da2e141603b" }),
     requestId: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    code: z.string().optional().openapi({ example: "cursor-expired" }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details" });
 
@@ -62,6 +63,7 @@ export const problems = {
   403: problem("The token lacks the scope this operation needs"),
   404: problem("Not found"),
   409: problem("Conflict with the current state"),
+  410: problem("Gone: e.g. a feed cursor behind the compaction horizon (code cursor-expired)"),
   412: problem("Precondition failed"),
   413: problem("Request body too large"),
   415: problem("Unsupported media type"),

@@ -4,6 +4,7 @@ export { type CrawlTiming, crawlTimingOf, createNextCrawlAt } from "./crawl-poli
 export { createClientFactory } from "./forge-clients.ts";
 export { type OpenedQueue, openQueue } from "./open-queue.ts";
 export { QueueMetrics, withQueueMetrics } from "./queue-metrics.ts";
+export { type CompactionScheduler, createCompactionScheduler } from "./start-compaction.ts";
 export { createPeerSyncScheduler, type PeerSyncScheduler } from "./start-peer-sync.ts";
 export { type Runtime, startRuntime } from "./start-runtime.ts";
 export { type CrawlScheduler, createCrawlScheduler } from "./start-scheduler.ts";

@@ -14,6 +14,7 @@ import { createAdminServices } from "./admin-services.ts";
 import { crawlTimingOf } from "./crawl-policy.ts";
 import { openQueue } from "./open-queue.ts";
 import type { QueueMetrics } from "./queue-metrics.ts";
+import { createCompactionScheduler } from "./start-compaction.ts";
 import { createPeerSyncScheduler } from "./start-peer-sync.ts";
 import { createCrawlScheduler } from "./start-scheduler.ts";
 import { startWorkers } from "./start-workers.ts";
@@ -91,9 +92,22 @@ export function startRuntime(options: StartRuntimeOptions): Runtime {
     clock,
     ...(options.federation ? { ready: () => options.federation?.() != null } : {}),
   });
+  // Compacting our change log needs our identity (own entries vs relayed ones) and retention.
+  const compaction = options.federation
+    ? createCompactionScheduler({
+        ctx,
+        tickMs: timing.tickMs,
+        settings: options.federation,
+        logger,
+        redisUrl: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        clock,
+      })
+    : null;
   if (config.SCHEDULER_ENABLED) {
     crawl.scheduler.start();
     peers.scheduler.start();
+    compaction?.start();
   }
   return {
     queue: opened.queue,
@@ -102,7 +116,7 @@ export function startRuntime(options: StartRuntimeOptions): Runtime {
     metrics: opened.metrics,
     async close() {
       // Scheduler first (no new jobs), then the queue (running jobs abort and settle), then the budget.
-      await Promise.all([crawl.close(), peers.close()]);
+      await Promise.all([crawl.close(), peers.close(), compaction?.close()]);
       await opened.close();
     },
   };

@@ -31,7 +31,9 @@ export async function resolveSourceIds(ctx: ServiceContext, target: TriggerTarge
     return rows.map((row) => row.id);
   }
   const rows = await listSources({ ctx, input: { limit: everySource } });
-  if ("all" in target) return rows.map((row) => row.id);
+  // "Everything" is what we harvest: a source never scheduled (no nextCrawlAt) is listed by a copy of a peer's
+  // publisher and harvested by that peer; it is crawled here only when named.
+  if ("all" in target) return rows.filter((row) => row.nextCrawlAt !== null).map((row) => row.id);
   const match =
     "sourceId" in target
       ? rows.find((row) => row.id === target.sourceId)

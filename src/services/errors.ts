@@ -38,3 +38,14 @@ export class InvalidInputError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   override name = "PreconditionFailedError";
 }
+
+/** The resource existed but no longer does; `code` names why (e.g. "cursor-expired" for a compacted feed). */
+export class GoneError extends DomainError {
+  override name = "GoneError";
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}

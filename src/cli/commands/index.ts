@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.ts";
 import { registerCrawl } from "./crawl.ts";
+import { registerFederation } from "./federation.ts";
 import { registerForge } from "./forge.ts";
 import { registerMigrate } from "./migrate.ts";
 import { registerPeer } from "./peer.ts";
@@ -29,4 +30,5 @@ export const commands: RegisterCommand[] = [
   registerCrawl,
   registerPeer,
   registerSync,
+  registerFederation,
 ];

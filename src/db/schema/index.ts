@@ -1,6 +1,7 @@
 // Every table, one file each. The FTS5 table software_fts is not here: drizzle has no virtual tables, so it
 // is created by a custom migration (src/db/migrations) and queried with sql`` in src/services/search.
 export * from "./change.ts";
+export * from "./change-compaction.ts";
 export * from "./code-hosting.ts";
 export * from "./forge.ts";
 export * from "./log.ts";

@@ -3,6 +3,7 @@
 // `federationRecord`: the record the changes feed serves for a change-log entry when it cannot be rebuilt from
 // the entry's snapshot, i.e. a relayed record exactly as its origin signed it (plus our relay id); written in
 // the same transaction as the change it belongs to. Both live here because neither makes sense without the other.
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { change } from "./change.ts";
 import { ms, timestamps } from "./columns.ts";
@@ -26,6 +27,11 @@ export const peer = sqliteTable(
     phase: text("phase", { enum: peerPhases }).notNull().default("snapshot"),
     /** The peer's opaque cursor to continue from; null = start of the current phase. */
     cursor: text("cursor"),
+    /**
+     * Set when the peer answered 410 (it compacted past our cursor): the next snapshot is read in one run from
+     * its start, and what we hold from this peer that neither it nor the changes after it list is withdrawn.
+     */
+    resyncPending: integer("resync_pending", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: peerStatuses }).notNull().default("new"),
     lastSuccessAt: ms("last_success_at"),
     lastAttemptAt: ms("last_attempt_at"),
@@ -57,6 +63,15 @@ export const federationRecord = sqliteTable(
   (t) => [
     // the latest relayed record of one entity (local edits of a relayed copy re-serve it).
     index("federation_record_entity_idx").on(t.entityType, t.entityId, t.seq),
+    // a removed copy of a peer's publisher leaves no row, only its stored tombstone: found by its origin, so
+    // an older version relayed late cannot bring it back. Partial: software records are never parsed for it.
+    index("federation_record_publisher_origin_idx")
+      .on(
+        sql`json_extract(record, '$.provenance.origin.catalogueId')`,
+        sql`json_extract(record, '$.id')`,
+        t.seq,
+      )
+      .where(sql`entity_type = 'publisher'`),
   ],
 );
 

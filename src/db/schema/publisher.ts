@@ -14,11 +14,18 @@ export const publisher = sqliteTable(
     email: text("email"),
     description: text("description"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    // Provenance, for federation: set on a copy of a peer's publisher (null for publishers registered here).
+    originCatalogueId: text("origin_catalogue_id"),
+    originPublisherId: text("origin_publisher_id"),
+    relayChain: text("relay_chain", { mode: "json" }).$type<string[]>(),
+    signature: text("signature"),
     ...timestamps,
   },
   (t) => [
     // listPublishers: keyset pagination ordered by (created_at, id).
     index("publisher_created_idx").on(t.createdAt, t.id),
+    // federation: find the local copy of a peer's publisher record.
+    index("publisher_origin_idx").on(t.originCatalogueId, t.originPublisherId),
   ],
 );
 

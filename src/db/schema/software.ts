@@ -59,6 +59,9 @@ export const software = sqliteTable(
     // Provenance, for federation: where the record came from and through which peers.
     originCatalogueId: text("origin_catalogue_id"),
     originSoftwareId: text("origin_software_id"),
+    /** The origin's id of this software's publisher (record body `publisherId`): links the copy to that
+     * publisher's copy, whichever of the two arrives first. */
+    originPublisherId: text("origin_publisher_id"),
     relayChain: text("relay_chain", { mode: "json" }).$type<unknown[]>(),
     signature: text("signature"),
     sourceForge: text("source_forge"),
@@ -84,6 +87,8 @@ export const software = sqliteTable(
     index("software_repository_idx").on(t.repositoryId),
     // federation: find the local copy of a peer's record.
     index("software_origin_idx").on(t.originCatalogueId, t.originSoftwareId),
+    // federation: the copies naming a peer's publisher, linked when that publisher's copy arrives.
+    index("software_origin_publisher_idx").on(t.originCatalogueId, t.originPublisherId),
   ],
 );
 

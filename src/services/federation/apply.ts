@@ -12,6 +12,7 @@ import type { DbOrTx, ServiceContext } from "../context.ts";
 import { type CommitResult, insertSoftware, updateSoftwareRow } from "../software/commit.ts";
 import { aliasesOf, findSoftwareRowByUrl } from "../software/load.ts";
 import { insertVersion, servedColumns } from "../software/versions.ts";
+import { publisherLinkOf } from "./publisher-link.ts";
 
 const stateOfTombstone: Record<string, SoftwareState> = {
   "repository-gone": "gone",
@@ -103,6 +104,7 @@ export function applyPeerRecord(
     softwareId = row.id;
   } else {
     const { values, versionId, version, document } = upsertValues(ctx, incoming, row);
+    Object.assign(values, publisherLinkOf(tx, incoming));
     const outcome = { valid: true, version: values.publiccodeYmlVersion ?? null, document, results: [] };
     const reason = `synced from ${incoming.provenance.relayedBy.at(-1) ?? incoming.provenance.origin.catalogueId}`;
     if (row) {

@@ -1,13 +1,15 @@
 // GET /federation/v1/changes and /snapshot (docs/federation.md §3, §4). A changes page is the change-log
 // entries after the cursor's seq, up to `limit`; a snapshot is fixed at the log head S by its first page and
 // lists, in (type, id) order, the latest entry of every live record whose latest entry is ≤ S, so reading the
-// snapshot and then the changes after S sees every record exactly once.
+// snapshot and then the changes after S sees every record exactly once. A changes cursor behind the compaction
+// horizon is answered 410 (cursor-expired).
 import { asc, gt, inArray, max, sql } from "drizzle-orm";
 import type { FederationRecord } from "../../../schemas/federation/record.ts";
 import { type ChangeRow, change } from "../../db/schema/index.ts";
 import { decodeCursor, encodeCursor } from "../../federation/cursor.ts";
 import type { ServiceContext } from "../context.ts";
-import { InvalidInputError } from "../errors.ts";
+import { GoneError, InvalidInputError } from "../errors.ts";
+import { compactionHorizon } from "./compact.ts";
 import { emitRecords } from "./emit.ts";
 import type { FederationSettings } from "./settings.ts";
 
@@ -46,6 +48,15 @@ export async function readChangesPage(
     ? decodeCursor(input.cursor, "changes")
     : { kind: "changes" as const, afterSeq: 0 };
   const afterSeq = cursor.kind === "changes" ? cursor.afterSeq : 0;
+  // Entries up to the horizon may be gone (compact.ts): a cursor before it may have missed a deletion. Reading
+  // from the very start (no cursor) misses nothing that matters to a peer holding nothing yet.
+  const horizon = compactionHorizon(ctx.db);
+  if (input.cursor && afterSeq < horizon) {
+    throw new GoneError(
+      `cursor ${afterSeq} is before the compaction horizon ${horizon}: restart from the snapshot`,
+      "cursor-expired",
+    );
+  }
   // One row more than asked tells whether more exist.
   const rows = ctx.db
     .select()
@@ -84,7 +95,10 @@ export async function readSnapshotPage(
 ): Promise<FeedPageResult> {
   const limit = parseFeedLimit(input.limit);
   const cursor = input.cursor ? decodeCursor(input.cursor, "snapshot") : null;
-  const asOf = cursor?.kind === "snapshot" ? cursor.asOfSeq : headSeq(ctx);
+  // Never below the horizon, or its changesCursor would be expired from the start (the head itself may have
+  // been a compacted tombstone); entries up to the horizon that are gone were not live anyway.
+  const asOf =
+    cursor?.kind === "snapshot" ? cursor.asOfSeq : Math.max(headSeq(ctx), compactionHorizon(ctx.db));
   const afterKey = cursor?.kind === "snapshot" ? cursor.afterKey : null;
   const [afterType, afterId] = afterKey === null ? ["", ""] : splitKey(afterKey);
   const latest = max(change.seq);

@@ -1,5 +1,12 @@
 // Federation verbs: publishing (descriptor, changes feed, snapshot), peers and the sync from them.
 // The pure protocol parts live in src/federation; this folder adds the store.
+export {
+  type CompactInput,
+  type CompactResult,
+  compactChangeLog,
+  compactionHorizon,
+  lastCompaction,
+} from "./compact.ts";
 export { emitRecords } from "./emit.ts";
 export {
   FEED_LIMIT_MAX,

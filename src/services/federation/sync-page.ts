@@ -12,6 +12,7 @@ import { withBatchedFacetCounts } from "../search/index-software.ts";
 import { applyPeerRecord } from "./apply.ts";
 import { findLocalCopy } from "./local-copy.ts";
 import type { Origin } from "./own-record.ts";
+import { applyPublisherRecord } from "./sync-publisher.ts";
 
 export interface PageOutcome {
   applied: number;
@@ -76,9 +77,8 @@ function applyChecked(
   outcome: PageOutcome,
 ): void {
   for (const { record, verification } of checked) {
-    if (record.type !== "software") {
-      // Publishers are published but not imported yet: software copies keep no publisher link.
-      outcome.skipped += 1;
+    if (record.type === "publisher") {
+      outcome[applyPublisherRecord(tx, ctx, input, record, verification)] += 1;
       continue;
     }
     const local = findLocalCopy(tx, record, input.self);

@@ -9,6 +9,7 @@ import { mirrorOpenCatalog } from "./mirror.ts";
 import { createPageReader } from "./page-reader.ts";
 import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
+import { Resync } from "./resync.ts";
 import type { FederationSettings } from "./settings.ts";
 import { applyPage, checkPage } from "./sync-page.ts";
 
@@ -65,26 +66,29 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
       id === deps.settings.catalogueId ? Promise.resolve(ownKeys) : resolver.resolveOriginKeys(id),
   };
   const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
-  const reader = createPageReader(
-    { phase: start.phase, cursor: start.cursor },
-    {
-      fetch: (at) =>
-        fetchPeerPage({
-          baseUrl: start.baseUrl,
-          kind: at.phase,
-          cursor: at.cursor,
-          limit: deps.pageSize ?? 500,
-          allowPrivateNetwork: deps.settings.allowPrivateNetwork,
-          ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        }),
-      check: (page) => checkPage(ctx, start.id, page.records, keys),
-      maxPages: deps.maxPages ?? 100_000,
-      ahead: 2,
-    },
-  );
+  // After a 410: the snapshot from its start and the changes after it in this one run, then the sweep.
+  const resync = start.resyncPending ? new Resync(start.id) : null;
+  const from = resync
+    ? { phase: "snapshot" as const, cursor: null }
+    : { phase: start.phase, cursor: start.cursor };
+  const reader = createPageReader(from, {
+    fetch: (at) =>
+      fetchPeerPage({
+        baseUrl: start.baseUrl,
+        kind: at.phase,
+        cursor: at.cursor,
+        limit: deps.pageSize ?? 500,
+        allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
+    check: (page) => checkPage(ctx, start.id, page.records, keys),
+    maxPages: deps.maxPages ?? 100_000,
+    ahead: 2,
+  });
   for (let pending = reader.take(); pending !== null; pending = reader.take()) {
     const { page, next, more, checked } = await pending;
     const outcome = applyPage(ctx, { peerId: start.id, self, page: await checked, next });
+    resync?.note(page.records);
     progress.pages += 1;
     progress.bytes += page.bytes;
     progress.applied += outcome.applied;
@@ -92,7 +96,10 @@ async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, pro
     progress.rejected += outcome.rejected;
     progress.phase = next.phase;
     deps.onPage?.({ ...progress });
-    if (!more) return;
+    if (!more) {
+      resync?.sweep(ctx, self.catalogueId);
+      return;
+    }
   }
 }
 
@@ -143,8 +150,8 @@ export async function syncPeer(ctx: ServiceContext, deps: SyncDeps, peerId: stri
         lastError: message.slice(0, 1000),
         failures,
         nextAttemptAt: new Date(ctx.clock.now().getTime() + backoffMs(failures, deps)),
-        // 410: the peer compacted past our cursor; the protocol says start over from its snapshot.
-        ...(expired ? { phase: "snapshot" as const, cursor: null } : {}),
+        // 410: the peer compacted past our cursor; the protocol says start over from its snapshot (resync.ts).
+        ...(expired ? { phase: "snapshot" as const, cursor: null, resyncPending: true } : {}),
         updatedAt: ctx.clock.now(),
       })
       .where(eq(peer.id, peerId))

@@ -12,11 +12,16 @@ export interface SourceFields {
   group?: boolean;
 }
 
+/**
+ * `crawl: false` registers a source that is never due for a crawl (no nextCrawlAt): a copy of a peer's
+ * publisher lists its sources, but they are harvested by the catalogue the publisher belongs to.
+ */
 export function insertSource(
   tx: DbOrTx,
   ctx: ServiceContext,
   publisherId: string,
   fields: SourceFields,
+  options: { crawl?: boolean } = {},
 ): CodeHostingRow {
   const url = canonicalInputUrl(fields.url, "codeHosting.url");
   const existing = tx.select().from(codeHosting).where(eq(codeHosting.url, url)).get();
@@ -38,7 +43,7 @@ export function insertSource(
       url,
       group: fields.group ?? true,
       forgeId: matched?.id ?? null,
-      nextCrawlAt: now,
+      nextCrawlAt: options.crawl === false ? null : now,
       createdAt: now,
       updatedAt: now,
     })

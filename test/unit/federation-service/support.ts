@@ -20,6 +20,7 @@ import {
   type SyncResult,
   syncPeer,
 } from "../../../src/services/federation/index.ts";
+import { createPublisher, type Publisher } from "../../../src/services/publishers/index.ts";
 import { createSoftware } from "../../../src/services/software/index.ts";
 import { makePubliccode, uniqueSlug } from "../../support/factories.ts";
 
@@ -39,7 +40,17 @@ export interface TestCatalogue {
   follow(other: { url: string }): Promise<string>;
   sync(peerId: string, options?: Partial<Omit<SyncDeps, "settings">>): Promise<SyncResult>;
   /** Creates a software through the verb; returns its id and URL. */
-  createSoftware(options?: { url?: string; name?: string }): Promise<{ id: string; url: string }>;
+  createSoftware(options?: {
+    url?: string;
+    name?: string;
+    publisherId?: string;
+  }): Promise<{ id: string; url: string }>;
+  /** Creates a publisher through the verb, with one group source (a fresh organisation unless given). */
+  createPublisher(options?: {
+    description?: string;
+    alternativeId?: string;
+    codeHosting?: string[];
+  }): Promise<Publisher>;
 }
 
 function listen(server: Server): Promise<string> {
@@ -108,10 +119,22 @@ export async function startCatalogue(id: string, now = "2026-01-01T00:00:00.000Z
         input: {
           url,
           publiccodeYml: makePubliccode({ url, ...(options.name ? { name: options.name } : {}) }),
+          ...(options.publisherId ? { publisherId: options.publisherId } : {}),
         },
       });
       return { id: created.id, url: created.url };
     },
+    createPublisher: (options = {}) =>
+      createPublisher({
+        ctx,
+        input: {
+          description: options.description ?? `Publisher ${uniqueSlug("pub")}`,
+          ...(options.alternativeId ? { alternativeId: options.alternativeId } : {}),
+          codeHosting: (options.codeHosting ?? [`https://github.com/${uniqueSlug("org")}`]).map((url) => ({
+            url,
+          })),
+        },
+      }),
   };
 }
 

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { codeHosting } from "../../../src/db/schema/index.ts";
 import type { AdminServices } from "../../../src/http/routes/admin/port.ts";
 import { CrawlTriggerResultSchema, QueuesSchema } from "../../../src/http/routes/admin/schemas.ts";
 import { QueueUnavailableError } from "../../../src/queue/errors.ts";
@@ -71,6 +73,25 @@ describe("POST /v1/admin/crawls", () => {
     const again = CrawlTriggerResultSchema.parse(await (await trigger()).json());
     expect(again.jobs).toEqual([{ sourceId: source.id, jobId: `crawl-source:${source.id}`, created: false }]);
     expect((await t.queue.getQueueState("crawl-source")).waiting).toBe(1);
+  });
+
+  it("leaves out of 'all' the sources of a peer's publisher copy, which that peer harvests", async () => {
+    const t = setUp();
+    const own = await makePublisher(t.ctx);
+    const copy = await makePublisher(t.ctx);
+    // As a synced copy of a peer's publisher lists its sources: never scheduled here.
+    t.handle.db
+      .update(codeHosting)
+      .set({ nextCrawlAt: null })
+      .where(eq(codeHosting.publisherId, copy.id))
+      .run();
+    const res = await t.request("/v1/admin/crawls", {
+      method: "POST",
+      json: { all: true },
+      headers: { authorization: t.bearer(["admin"]) },
+    });
+    const body = CrawlTriggerResultSchema.parse(await res.json());
+    expect(body.jobs.map((j) => j.sourceId)).toEqual(own.codeHosting.map((s) => s.id));
   });
 
   it("answers 404 for an unknown publisher and 422 when the body names two targets", async () => {

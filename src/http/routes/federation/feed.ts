@@ -45,6 +45,7 @@ function pageRoute(path: string, summary: string, operationId: string) {
       304: { description: "Not modified (If-None-Match matched the page's ETag)" },
       400: problems[400],
       404: problems[404],
+      410: problems[410],
       429: problems[429],
     },
   });
