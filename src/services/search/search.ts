@@ -5,6 +5,7 @@
 // the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
 import { inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { type FacetName, facetNames, software } from "../../db/schema/index.ts";
 import type { DbOrTx, VerbArgs } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
@@ -39,6 +40,14 @@ export interface SearchResult {
 export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInput>): Promise<SearchResult> {
   const params = searchSoftwareInput.parse(input);
   const match = params.q ? toFtsQuery(params.q) : null;
+  // Repeated searches between writes are answered from memory (result-cache.ts) before any SQL is built.
+  return cachedSearch(ctx.db, searchKey({ ...params, q: match }), (tx) =>
+    runSearch(ctx.db, tx, params, match),
+  );
+}
+
+/** The search itself, inside the caller's read transaction. */
+function runSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string | null): SearchResult {
   const ranked = match !== null;
   const key = ranked ? sql`rowid` : sql`row_id`;
   const conditions = [
@@ -57,24 +66,15 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
   const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
   const unfiltered = conditions.length === 1 && !ranked;
-  // One read transaction: the page, the total and the facets see the same snapshot under concurrent writes.
-  // Repeated searches between writes are answered from memory (result-cache.ts).
-  const cacheKey = searchKey({ ...params, q: match });
-  return ctx.db.transaction(
-    (tx) => {
-      const seq = tx.get<{ s: number | null }>(sql`SELECT max(seq) AS s FROM change`)?.s ?? 0;
-      return cachedSearch(ctx.db, seq, cacheKey, () => run(tx));
-    },
-    { behavior: "deferred" },
-  );
+  return run(tx);
 
   function run(tx: DbOrTx): SearchResult {
     if (ranked && Object.keys(params.filters).length > 0) {
-      const index = facetIndex(ctx.db, tx);
+      const index = facetIndex(db, tx);
       const since = params.updatedSince
         ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
         : [];
-      const rows = rankedFilteredRows(ctx.db, tx, index, match!, params.filters, since);
+      const rows = rankedFilteredRows(db, tx, index, match!, params.filters, since);
       const start = params.cursor ? startAfter(rows, params.cursor) : 0;
       const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
       const hits = page.slice(0, params.limit);
@@ -105,7 +105,7 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
       // The result rows serve both the total and the facet counts.
       const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
       total = rowIds.length;
-      facets = countFacets(ctx.db, tx, rowIds, params.facetLimit);
+      facets = countFacets(db, tx, rowIds, params.facetLimit);
     } else {
       total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
       if (params.facets) facets = countAllFacets(tx, params.facetLimit);
