@@ -150,11 +150,15 @@ export interface SearchHit {
   updatedAt: string;
 }
 
+/**
+ * The response body of GET /v1/search. Deep-frozen, and for a repeated search the very same object until the
+ * catalogue changes (the store's result cache), so the route serialises it once per object (../etag.ts).
+ */
 export interface SearchResultView {
-  data: SearchHit[];
-  facets: Partial<Record<SearchFilter, { value: string; count: number }[]>>;
-  total: number;
-  next: string | null;
+  readonly data: readonly SearchHit[];
+  readonly facets: Partial<Record<SearchFilter, readonly { value: string; count: number }[]>>;
+  readonly total: number;
+  readonly links: { readonly next: string | null };
 }
 
 type Verb<I, O> = (cx: CallContext, input: I) => O | Promise<O>;
