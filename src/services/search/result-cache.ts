@@ -2,8 +2,7 @@
 // the same searches come back (a front page, popular words, facet clicks); a ranked text search costs tens of
 // ms at 100k software (the FTS match and bm25 of every matching row), a cached answer a map lookup.
 //
-// Keyed by the normalised search (the FTS expression, not the raw text; every other parameter verbatim) and
-// valid for one change-log head (changes/head.ts): every write that can change a search result appends a
+// Keyed by the normalised search (search.ts: searchKey) and valid for one change-log head (changes/head.ts): every write that can change a search result appends a
 // change row in its own transaction (the facet index relies on the same), and seq is never reused.
 // A hit needs no transaction: one read of the head tells whether the entries still describe the database
 // (they were each computed in a snapshot at that head). A miss computes inside one read transaction and files
@@ -73,14 +72,5 @@ export function cachedSearch<T extends object>(db: Db, key: string, compute: (tx
       return frozen;
     },
     { behavior: "deferred" },
-  );
-}
-
-/** A stable key: object keys sorted, so `{a, b}` and `{b, a}` are one search. */
-export function searchKey(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
   );
 }

@@ -14,7 +14,7 @@ import { countWithIndex, facetIndex } from "./facet-cache.ts";
 import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
 import { rankedFilteredRows } from "./ranked-filter.ts";
-import { cachedSearch, searchKey } from "./result-cache.ts";
+import { cachedSearch } from "./result-cache.ts";
 import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
 
 type SearchParams = z.output<typeof searchSoftwareInput>;
@@ -41,9 +41,22 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const params = searchSoftwareInput.parse(input);
   const match = params.q ? toFtsQuery(params.q) : null;
   // Repeated searches between writes are answered from memory (result-cache.ts) before any SQL is built.
-  return cachedSearch(ctx.db, searchKey({ ...params, q: match }), (tx) =>
-    runSearch(ctx.db, tx, params, match),
-  );
+  return cachedSearch(ctx.db, searchKey(params, match), (tx) => runSearch(ctx.db, tx, params, match));
+}
+
+/**
+ * The result-cache key: every parsed parameter, with the FTS expression for the text and the filters in facet
+ * order, so one search typed two ways is one entry. A plain JSON.stringify (zod's output has its keys in schema
+ * order): a replacer sorting keys at every level cost more than the rest of a cache hit. Any other key order
+ * could only cost a miss, never a wrong hit: the key names every parameter with its value.
+ */
+export function searchKey(params: SearchParams, match: string | null): string {
+  const filters: [FacetName, string | string[]][] = [];
+  for (const facet of facetNames) {
+    const value = params.filters[facet];
+    if (value !== undefined) filters.push([facet, value]);
+  }
+  return JSON.stringify({ ...params, q: match, filters });
 }
 
 /** The search itself, inside the caller's read transaction. */

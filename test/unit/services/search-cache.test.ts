@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchSoftware, setSearchCacheSize } from "../../../src/services/search/index.ts";
-import { cachedSearch, searchKey } from "../../../src/services/search/result-cache.ts";
+import { cachedSearch } from "../../../src/services/search/result-cache.ts";
 import { updateSoftware } from "../../../src/services/software/index.ts";
 import { makeSoftware } from "../../support/factories.ts";
 import { createTestStore } from "../../support/test-db.ts";
@@ -68,10 +68,22 @@ describe("search result cache", () => {
     expect(afterWrite.total).toBe(2);
   });
 
-  it("keys a search independently of the order of its parameters", () => {
-    expect(searchKey({ q: "x", filters: { a: "1", b: "2" } })).toBe(
-      searchKey({ filters: { b: "2", a: "1" }, q: "x" }),
-    );
-    expect(searchKey({ q: "x", limit: 10 })).not.toBe(searchKey({ q: "x", limit: 20 }));
+  it("is one entry for one search whatever the order of its filters, and apart for other parameters", async () => {
+    const { ctx } = createTestStore();
+    await makeSoftware(ctx, { publiccode: { name: "Protocollo" } });
+    const first = await searchSoftware({
+      ctx,
+      input: { q: "protocollo", filters: { platform: "web", developmentStatus: "stable" } },
+    });
+    const reordered = await searchSoftware({
+      ctx,
+      input: { filters: { developmentStatus: "stable", platform: "web" }, q: "  protocollo " },
+    });
+    expect(reordered).toBe(first);
+    const other = await searchSoftware({
+      ctx,
+      input: { q: "protocollo", filters: { platform: "web", developmentStatus: "stable" }, limit: 5 },
+    });
+    expect(other).not.toBe(first);
   });
 });
