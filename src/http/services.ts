@@ -92,6 +92,7 @@ export interface LogView {
 export interface CatalogView {
   id: string;
   name: string;
+  alternativeId?: string;
   active: boolean;
   sources: { url: string; driver?: string }[];
   createdAt: string;
