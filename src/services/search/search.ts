@@ -61,6 +61,8 @@ export function searchKey(params: SearchParams, match: string | null): string {
 
 /** The search itself, inside the caller's read transaction. */
 function runSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string | null): SearchResult {
+  if (match !== null && Object.keys(params.filters).length > 0)
+    return rankedFilteredSearch(db, tx, params, match);
   const ranked = match !== null;
   const key = ranked ? sql`rowid` : sql`row_id`;
   const conditions = [
@@ -79,61 +81,57 @@ function runSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string | nul
   const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
   const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
   const unfiltered = conditions.length === 1 && !ranked;
-  return run(tx);
-
-  function run(tx: DbOrTx): SearchResult {
-    if (ranked && Object.keys(params.filters).length > 0) {
-      const index = facetIndex(db, tx);
-      const since = params.updatedSince
-        ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
-        : [];
-      const rows = rankedFilteredRows(db, tx, index, match!, params.filters, since);
-      const start = params.cursor ? startAfter(rows, params.cursor) : 0;
-      const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
-      const hits = page.slice(0, params.limit);
-      const last = hits.at(-1);
-      const facets: FacetCounts = {};
-      if (params.facets) {
-        for (const [facet, list] of countWithIndex(
-          index,
-          rows.map((r) => r[0]),
-          params.facetLimit,
-        ))
-          facets[facet] = list;
-      }
-      return {
-        data: loadHits(tx, hits, true, params.lang),
-        facets: params.facets ? { ...emptyFacets(), ...facets } : {},
-        total: rows.length,
-        nextCursor: page.length > params.limit && last ? encodeCursor(["r", last.sort, last.row_id]) : null,
-      };
-    }
-    const page = tx.all<{ row_id: number; sort: number }>(
-      sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
-    );
-    const hits = page.slice(0, params.limit);
-    let total: number;
-    let facets: FacetCounts = {};
-    if (params.facets && !unfiltered) {
-      // The result rows serve both the total and the facet counts.
-      const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
-      total = rowIds.length;
-      facets = countFacets(db, tx, rowIds, params.facetLimit);
-    } else {
-      total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
-      if (params.facets) facets = countAllFacets(tx, params.facetLimit);
-    }
-    const last = hits.at(-1);
-    return {
-      data: loadHits(tx, hits, ranked, params.lang),
-      facets,
-      total,
-      nextCursor:
-        page.length > params.limit && last
-          ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id])
-          : null,
-    };
+  const page = tx.all<{ row_id: number; sort: number }>(
+    sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
+  );
+  const hits = page.slice(0, params.limit);
+  let total: number;
+  let facets: FacetCounts = {};
+  if (params.facets && !unfiltered) {
+    // The result rows serve both the total and the facet counts.
+    const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
+    total = rowIds.length;
+    facets = countFacets(db, tx, rowIds, params.facetLimit);
+  } else {
+    total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
+    if (params.facets) facets = countAllFacets(tx, params.facetLimit);
   }
+  const last = hits.at(-1);
+  return {
+    data: loadHits(tx, hits, ranked, params.lang),
+    facets,
+    total,
+    nextCursor:
+      page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
+  };
+}
+
+/** Text with filters: the filters are tested inside the FTS query, so bm25 ranks only the rows they keep. */
+function rankedFilteredSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string): SearchResult {
+  const index = facetIndex(db, tx);
+  const since = params.updatedSince
+    ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
+    : [];
+  const rows = rankedFilteredRows(db, tx, index, match, params.filters, since);
+  const start = params.cursor ? startAfter(rows, params.cursor) : 0;
+  const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
+  const hits = page.slice(0, params.limit);
+  const last = hits.at(-1);
+  const facets: FacetCounts = {};
+  if (params.facets) {
+    for (const [facet, list] of countWithIndex(
+      index,
+      rows.map((r) => r[0]),
+      params.facetLimit,
+    ))
+      facets[facet] = list;
+  }
+  return {
+    data: loadHits(tx, hits, true, params.lang),
+    facets: params.facets ? { ...emptyFacets(), ...facets } : {},
+    total: rows.length,
+    nextCursor: page.length > params.limit && last ? encodeCursor(["r", last.sort, last.row_id]) : null,
+  };
 }
 
 function filterConditions(
