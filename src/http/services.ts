@@ -2,7 +2,12 @@
 // binding to src/services lives in ./store-services.ts, so routes never see drizzle or a database handle.
 // Shapes are the open-catalog-api ones (what the wire carries), so a route only serialises.
 import type { Logger } from "../logger.ts";
-import { type SearchFilterName, searchFilterNames } from "../services/search/schemas.ts";
+import {
+  defaultFacetLimit,
+  maxFacetLimit,
+  type SearchFilterName,
+  searchFilterNames,
+} from "../services/search/schemas.ts";
 
 /** Per-call facts every verb receives: the actor lands in the change log (`token:<id>`, or null for reads). */
 export interface CallContext {
@@ -130,6 +135,7 @@ export interface HarvestStatusView {
 // The search filters are the store's facet dimensions: one list, so a new facet reaches the API by itself.
 export const searchFilters = searchFilterNames;
 export type SearchFilter = SearchFilterName;
+export const searchFacetLimits = { default: defaultFacetLimit, max: maxFacetLimit };
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -139,6 +145,8 @@ export interface SearchQuery {
   lang?: string | undefined;
   limit: number;
   after?: string | undefined;
+  /** Facet values per facet, most frequent first. */
+  facetLimit: number;
 }
 
 export interface SearchHit {

@@ -40,6 +40,7 @@ export function storeSearch(deps: StoreDeps): CatalogueServices["search"] {
           cursor: cursorFromWire(query.after),
           // Counts are for the first page; a client paging on does not need them recomputed.
           facets: query.after === undefined,
+          facetLimit: query.facetLimit,
         },
       }),
     );

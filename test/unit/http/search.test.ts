@@ -106,6 +106,14 @@ describe("GET /v1/search", () => {
     expect(await changed.text()).not.toBe(body);
   });
 
+  it("takes facetLimit for the number of values per facet (1 to 500)", async () => {
+    const t = createTestApp();
+    await addSoftware(t, "Gestione Atti", "");
+    expect((await search(t, "q=atti")).facets.platform).toHaveLength(2);
+    expect((await search(t, "q=atti&facetLimit=1")).facets.platform).toEqual([{ value: "linux", count: 1 }]);
+    expect((await t.request("/v1/search?q=atti&facetLimit=501")).status).toBe(400);
+  });
+
   it("answers a tampered cursor with a problem, not a 500", async () => {
     const res = await createTestApp().request("/v1/search?q=x&page[after]=bm9wZQ==");
     expect(res.status).toBe(400);

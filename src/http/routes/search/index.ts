@@ -40,6 +40,7 @@ export function searchRouter() {
       lang: query.lang,
       limit: query["page[size]"],
       after: query["page[after]"],
+      facetLimit: query.facetLimit,
     });
     // no-cache: clients may keep an answer but must revalidate it (a cheap 304 until the catalogue changes).
     return jsonWithEtag(c, encodeJsonOnce(view), { "cache-control": "no-cache" });
