@@ -57,9 +57,9 @@ export function cachedSearch<T extends object>(db: Db, key: string, compute: (tx
   // One read transaction: the page, the total and the facets see the same snapshot under concurrent writes.
   return db.transaction(
     (tx) => {
+      if (cache.size === 0) return compute(tx);
       const seq = changeLogHead(tx);
       const result = compute(tx);
-      if (cache.size === 0) return result;
       if (cache.seq !== seq) {
         // Something was written (or this is the first look): every entry may be stale.
         cache.entries.clear();

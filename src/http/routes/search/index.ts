@@ -1,4 +1,5 @@
-// GET /v1/search: ranked full-text search over software, with filters, facet counts and a next cursor.
+// GET /v1/search: ranked full-text search over software, with filters, facet counts and a next cursor; a strong
+// ETag on every answer, 304 when the client already holds it.
 import { createRoute } from "@hono/zod-openapi";
 import { callContext } from "../../call-context.ts";
 import { encodeJsonOnce, jsonWithEtag } from "../../etag.ts";
