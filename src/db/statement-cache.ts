@@ -33,7 +33,23 @@ export function cachedStatement<T>(tx: DbOrTx, key: string, build: () => T): T {
   return statement;
 }
 
-/** A raw better-sqlite3 statement for `sqlText`, prepared once per connection. */
+const rawCaches = new WeakMap<object, Map<string, Database.Statement>>();
+
+/**
+ * A raw better-sqlite3 statement for `sqlText`, prepared once per connection. Keyed by the SQL text itself
+ * (its own map, so no key string is built per call: some of these run on every search request).
+ */
 export function rawStatement(tx: DbOrTx, sqlText: string): Database.Statement {
-  return cachedStatement(tx, `raw:${sqlText}`, () => sessionOf(tx).client.prepare(sqlText));
+  const session = sessionOf(tx);
+  let cache = rawCaches.get(session);
+  if (!cache) {
+    cache = new Map();
+    rawCaches.set(session, cache);
+  }
+  let statement = cache.get(sqlText);
+  if (statement === undefined) {
+    statement = session.client.prepare(sqlText);
+    cache.set(sqlText, statement);
+  }
+  return statement;
 }

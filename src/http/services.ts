@@ -2,7 +2,12 @@
 // binding to src/services lives in ./store-services.ts, so routes never see drizzle or a database handle.
 // Shapes are the open-catalog-api ones (what the wire carries), so a route only serialises.
 import type { Logger } from "../logger.ts";
-import { type SearchFilterName, searchFilterNames } from "../services/search/schemas.ts";
+import {
+  defaultFacetLimit,
+  maxFacetLimit,
+  type SearchFilterName,
+  searchFilterNames,
+} from "../services/search/schemas.ts";
 
 /** Per-call facts every verb receives: the actor lands in the change log (`token:<id>`, or null for reads). */
 export interface CallContext {
@@ -92,6 +97,7 @@ export interface LogView {
 export interface CatalogView {
   id: string;
   name: string;
+  alternativeId?: string;
   active: boolean;
   sources: { url: string; driver?: string }[];
   createdAt: string;
@@ -129,6 +135,7 @@ export interface HarvestStatusView {
 // The search filters are the store's facet dimensions: one list, so a new facet reaches the API by itself.
 export const searchFilters = searchFilterNames;
 export type SearchFilter = SearchFilterName;
+export const searchFacetLimits = { default: defaultFacetLimit, max: maxFacetLimit };
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -138,6 +145,8 @@ export interface SearchQuery {
   lang?: string | undefined;
   limit: number;
   after?: string | undefined;
+  /** Facet values per facet, most frequent first. */
+  facetLimit: number;
 }
 
 export interface SearchHit {
@@ -150,11 +159,15 @@ export interface SearchHit {
   updatedAt: string;
 }
 
+/**
+ * The response body of GET /v1/search. Deep-frozen, and for a repeated search the very same object until the
+ * catalogue changes (the store's result cache), so the route serialises it once per object (../etag.ts).
+ */
 export interface SearchResultView {
-  data: SearchHit[];
-  facets: Partial<Record<SearchFilter, { value: string; count: number }[]>>;
-  total: number;
-  next: string | null;
+  readonly data: readonly SearchHit[];
+  readonly facets: Partial<Record<SearchFilter, readonly { value: string; count: number }[]>>;
+  readonly total: number;
+  readonly links: { readonly next: string | null };
 }
 
 type Verb<I, O> = (cx: CallContext, input: I) => O | Promise<O>;

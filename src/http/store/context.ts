@@ -32,6 +32,12 @@ export const cursorToWire = (cursor: string | null) =>
 export const cursorFromWire = (cursor: string | undefined) =>
   cursor === undefined ? undefined : Buffer.from(cursor, "base64").toString("base64url");
 
+/** A store page's cursors as the wire's links (`next` → page[after], `prev` → page[before]). */
+export const wireLinks = (page: { nextCursor: string | null; prevCursor: string | null }) => ({
+  next: cursorToWire(page.nextCursor),
+  prev: cursorToWire(page.prevCursor),
+});
+
 /**
  * Log rows have integer ids, the spec wants UUID-shaped ones: the integer is written into the last group of a
  * fixed v4-shaped template, which keeps it reversible and ordered.

@@ -1,6 +1,7 @@
 // Binds the HTTP port (../services.ts) to the store's verbs (src/services). The only place src/http reaches
 // into the store; mapping between the store's records and the open-catalog-api shapes lives here too.
 import type { CatalogueServices } from "../services.ts";
+import { storeCatalogs } from "./catalogs.ts";
 import type { StoreDeps } from "./context.ts";
 import { storeHarvestStatus } from "./harvest-status.ts";
 import { storeLogs } from "./logs.ts";
@@ -17,8 +18,6 @@ export function createStoreServices(deps: StoreDeps): CatalogueServices {
     publishers: storePublishers(deps),
     logs,
     search: storeSearch(deps),
-    // This store has no explicit catalogues: everything lives in the implicit root catalog, which the
-    // open-catalog-api does not list.
-    catalogs: { list: () => ({ data: [], next: null, prev: null }) },
+    catalogs: storeCatalogs(deps),
   };
 }

@@ -1,9 +1,8 @@
 // Logs: global (/v1/logs) and per software (/v1/software/{id}/logs), newest first.
 import { type LogRow, listLogs } from "../../services/logs/index.ts";
 import { getSoftware } from "../../services/software/get.ts";
-import { ApiError } from "../errors.ts";
 import type { CatalogueServices, LogView } from "../services.ts";
-import { cursorFromWire, cursorToWire, iso, logIdToWire, type StoreDeps, serviceContext } from "./context.ts";
+import { cursorFromWire, iso, logIdToWire, type StoreDeps, serviceContext, wireLinks } from "./context.ts";
 
 export function toLogView(row: LogRow): LogView {
   const entity = row.softwareId ? `/software/${row.softwareId}` : row.entity;
@@ -24,23 +23,21 @@ export function storeLogs(deps: StoreDeps): {
   return {
     logs: {
       async list(cx, q) {
-        if (q.before)
-          throw new ApiError(400, "page[before] is not supported on /logs yet; follow links.next.");
         const page = await listLogs({
           ctx: serviceContext(deps, cx),
           input: {
             cursor: cursorFromWire(q.after),
+            before: cursorFromWire(q.before),
             limit: q.limit,
             from: q.from,
             to: q.to,
             search: q.search,
           },
         });
-        return { data: page.data.map(toLogView), next: cursorToWire(page.nextCursor), prev: null };
+        return { data: page.data.map(toLogView), ...wireLinks(page) };
       },
     },
     async listSoftwareLogs(cx, q) {
-      if (q.before) throw new ApiError(400, "page[before] is not supported on logs yet; follow links.next.");
       const ctx = serviceContext(deps, cx);
       // An unknown software is a 404, not an empty list.
       const software = await getSoftware({ ctx, input: { id: q.id } });
@@ -49,12 +46,13 @@ export function storeLogs(deps: StoreDeps): {
         input: {
           softwareId: software.id,
           cursor: cursorFromWire(q.after),
+          before: cursorFromWire(q.before),
           limit: q.limit,
           from: q.from,
           to: q.to,
         },
       });
-      return { data: page.data.map(toLogView), next: cursorToWire(page.nextCursor), prev: null };
+      return { data: page.data.map(toLogView), ...wireLinks(page) };
     },
   };
 }

@@ -10,7 +10,7 @@ import {
 } from "../../services/publishers/index.ts";
 import { ApiError } from "../errors.ts";
 import type { CatalogueServices, PublisherView } from "../services.ts";
-import { cursorFromWire, cursorToWire, iso, type StoreDeps, serviceContext } from "./context.ts";
+import { cursorFromWire, iso, type StoreDeps, serviceContext, wireLinks } from "./context.ts";
 
 export function toPublisherView(p: Publisher): PublisherView {
   return {
@@ -34,14 +34,17 @@ export function toPublisherView(p: Publisher): PublisherView {
 export function storePublishers(deps: StoreDeps): CatalogueServices["publishers"] {
   return {
     async list(cx, q) {
-      if (q.before || q.from || q.to) {
-        throw new ApiError(400, "page[before], from and to are not supported on /publishers yet.");
-      }
+      if (q.from || q.to) throw new ApiError(400, "from and to are not supported on /publishers yet.");
       const page = await listPublishers({
         ctx: serviceContext(deps, cx),
-        input: { cursor: cursorFromWire(q.after), limit: q.limit, ...(q.all ? {} : { active: true }) },
+        input: {
+          cursor: cursorFromWire(q.after),
+          before: cursorFromWire(q.before),
+          limit: q.limit,
+          ...(q.all ? {} : { active: true }),
+        },
       });
-      return { data: page.data.map(toPublisherView), next: cursorToWire(page.nextCursor), prev: null };
+      return { data: page.data.map(toPublisherView), ...wireLinks(page) };
     },
     async get(cx, { id }) {
       return toPublisherView(await getPublisher({ ctx: serviceContext(deps, cx), input: { id } }));

@@ -9,9 +9,8 @@ import { applySoftwareJsonPatch } from "../../services/software/json-patch.ts";
 import { listSoftware } from "../../services/software/list.ts";
 import type { Software } from "../../services/software/load.ts";
 import { updateSoftware } from "../../services/software/update.ts";
-import { ApiError } from "../errors.ts";
 import type { CatalogueServices, SoftwareView, SoftwareWrite } from "../services.ts";
-import { cursorFromWire, cursorToWire, iso, type StoreDeps, serviceContext } from "./context.ts";
+import { cursorFromWire, iso, type StoreDeps, serviceContext, wireLinks } from "./context.ts";
 
 export function toSoftwareView(s: Software): SoftwareView {
   return {
@@ -36,8 +35,6 @@ export function storeSoftware(
 ): Omit<CatalogueServices["software"], "listLogs" | "harvestStatus"> {
   return {
     async list(cx, q) {
-      if (q.before)
-        throw new ApiError(400, "page[before] is not supported on /software yet; follow links.next.");
       const ctx = serviceContext(deps, cx);
       if (q.url !== undefined) {
         // A URL names at most one software (canonical URL or alias), in any state.
@@ -51,9 +48,16 @@ export function storeSoftware(
       }
       const page = await listSoftware({
         ctx,
-        input: { cursor: cursorFromWire(q.after), limit: q.limit, all: q.all, from: q.from, to: q.to },
+        input: {
+          cursor: cursorFromWire(q.after),
+          before: cursorFromWire(q.before),
+          limit: q.limit,
+          all: q.all,
+          from: q.from,
+          to: q.to,
+        },
       });
-      return { data: page.data.map(toSoftwareView), next: cursorToWire(page.nextCursor), prev: null };
+      return { data: page.data.map(toSoftwareView), ...wireLinks(page) };
     },
     async get(cx, { id }) {
       return toSoftwareView(await getSoftware({ ctx: serviceContext(deps, cx), input: { id } }));

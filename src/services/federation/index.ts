@@ -20,7 +20,9 @@ export { type PeerFetch, PeerPageError } from "./peer-http.ts";
 export {
   type AddPeerInput,
   addPeer,
+  type ListPeerPageInput,
   listDuePeers,
+  listPeerPage,
   listPeers,
   type PeerDeps,
   type PeerView,

@@ -6,8 +6,10 @@ import { z } from "zod";
 import { type PeerKind, type PeerRow, peer, peerKinds } from "../../db/schema/index.ts";
 import { fetchCatalogueDescriptor, WELL_KNOWN_PATH } from "../../federation/peer-descriptor.ts";
 import { safeFetch } from "../../net/safe-fetch.ts";
-import type { ServiceContext } from "../context.ts";
+import type { ServiceContext, VerbArgs } from "../context.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import type { Page } from "../lib/cursor.ts";
+import { type KeysetOrder, keysetPage } from "../lib/keyset.ts";
 import type { PeerFetch } from "./peer-http.ts";
 
 export const addPeerInput = z.object({
@@ -122,6 +124,36 @@ export async function addPeer(ctx: ServiceContext, deps: PeerDeps, input: AddPee
 
 export function listPeers(ctx: ServiceContext): PeerView[] {
   return ctx.db.select().from(peer).orderBy(asc(peer.id)).all().map(toPeerView);
+}
+
+export const listPeerPageInput = z.object({
+  /** Peers after this cursor (a page's nextCursor). */
+  cursor: z.string().optional(),
+  /** Peers before this cursor (a page's prevCursor); not with `cursor`. */
+  before: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(25),
+});
+export type ListPeerPageInput = z.input<typeof listPeerPageInput>;
+
+const byId: KeysetOrder<PeerRow> = {
+  key: [{ column: peer.id, kind: "text" }],
+  direction: "asc",
+  keyOf: (row) => [row.id],
+};
+
+/** The registered peers by id, a page at a time (the catalogues this one federates with, e.g. for /v1/catalogs). */
+export async function listPeerPage({ ctx, input }: VerbArgs<ListPeerPageInput>): Promise<Page<PeerRow>> {
+  const { cursor, before, limit } = listPeerPageInput.parse(input);
+  const page = keysetPage(byId, { after: cursor, before, limit }, (where, orderBy, n) =>
+    ctx.db
+      .select()
+      .from(peer)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(n)
+      .all(),
+  );
+  return { data: page.rows, nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }
 
 export function requirePeerRow(ctx: ServiceContext, id: string): PeerRow {

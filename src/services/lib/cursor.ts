@@ -18,6 +18,8 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
 
 export interface Page<T> {
   data: T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
+  /** Pass back as `cursor` (after) for the next page; null on the last page. */
   nextCursor: string | null;
+  /** Pass back as `before` for the previous page; null on the first page. */
+  prevCursor: string | null;
 }

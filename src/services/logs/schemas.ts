@@ -9,7 +9,10 @@ export const listLogsInput = z.object({
   to: z.date().optional(),
   /** Substring of the message. */
   search: z.string().max(200).optional(),
+  /** Rows after this cursor (a page's nextCursor). */
   cursor: z.string().optional(),
+  /** Rows before this cursor (a page's prevCursor); not with `cursor`. */
+  before: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(25),
 });
 export type ListLogsInput = z.input<typeof listLogsInput>;

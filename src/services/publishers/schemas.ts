@@ -48,7 +48,10 @@ export const publisherIdInput = z.object({
 export type PublisherIdInput = z.input<typeof publisherIdInput>;
 
 export const listPublishersInput = z.object({
+  /** Rows after this cursor (a page's nextCursor). */
   cursor: z.string().optional(),
+  /** Rows before this cursor (a page's prevCursor); not with `cursor`. */
+  before: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(25),
   /** Only active (true) or inactive (false) publishers; both when absent. */
   active: z.boolean().optional(),

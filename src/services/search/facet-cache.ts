@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { FacetName } from "../../db/schema/index.ts";
+import { changeLogHead } from "../changes/head.ts";
 import type { DbOrTx } from "../context.ts";
 
 export interface FacetIndex {
@@ -55,7 +56,7 @@ function fresh(tx: DbOrTx, lastSeq: number): FacetIndex {
 
 /** The facet index of `db`, brought up to date inside the caller's (read) transaction. */
 export function facetIndex(db: Db, tx: DbOrTx): FacetIndex {
-  const lastSeq = tx.get<{ s: number | null }>(sql`SELECT max(seq) AS s FROM change`)?.s ?? 0;
+  const lastSeq = changeLogHead(tx);
   let index = caches.get(db);
   if (index && index.lastSeq === lastSeq) return index;
   if (index && lastSeq > index.lastSeq) {

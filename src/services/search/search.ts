@@ -5,6 +5,7 @@
 // the (state, updated_at, row_id) index. Filters are IN-subqueries on software_facet's (facet, value) index.
 import { inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Db } from "../../db/client.ts";
 import { type FacetName, facetNames, software } from "../../db/schema/index.ts";
 import type { DbOrTx, VerbArgs } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
@@ -13,7 +14,7 @@ import { countWithIndex, facetIndex } from "./facet-cache.ts";
 import { countAllFacets, countFacets, type FacetCounts } from "./facets.ts";
 import { toFtsQuery } from "./fts-query.ts";
 import { rankedFilteredRows } from "./ranked-filter.ts";
-import { cachedSearch, searchKey } from "./result-cache.ts";
+import { cachedSearch } from "./result-cache.ts";
 import { type SearchSoftwareInput, searchSoftwareInput } from "./schemas.ts";
 
 type SearchParams = z.output<typeof searchSoftwareInput>;
@@ -39,6 +40,29 @@ export interface SearchResult {
 export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInput>): Promise<SearchResult> {
   const params = searchSoftwareInput.parse(input);
   const match = params.q ? toFtsQuery(params.q) : null;
+  // Repeated searches between writes are answered from memory (result-cache.ts) before any SQL is built.
+  return cachedSearch(ctx.db, searchKey(params, match), (tx) => runSearch(ctx.db, tx, params, match));
+}
+
+/**
+ * The result-cache key: every parsed parameter, with the FTS expression for the text and the filters in facet
+ * order, so one search typed two ways is one entry. A plain JSON.stringify (zod's output has its keys in schema
+ * order): a replacer sorting keys at every level cost more than the rest of a cache hit. Any other key order
+ * could only cost a miss, never a wrong hit: the key names every parameter with its value.
+ */
+export function searchKey(params: SearchParams, match: string | null): string {
+  const filters: [FacetName, string | string[]][] = [];
+  for (const facet of facetNames) {
+    const value = params.filters[facet];
+    if (value !== undefined) filters.push([facet, value]);
+  }
+  return JSON.stringify({ ...params, q: match, filters });
+}
+
+/** The search itself, inside the caller's read transaction. */
+function runSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string | null): SearchResult {
+  if (match !== null && Object.keys(params.filters).length > 0)
+    return rankedFilteredSearch(db, tx, params, match);
   const ranked = match !== null;
   const key = ranked ? sql`rowid` : sql`row_id`;
   const conditions = [
@@ -57,70 +81,57 @@ export async function searchSoftware({ ctx, input }: VerbArgs<SearchSoftwareInpu
   const after = params.cursor ? cursorCondition(params.cursor, ranked) : sql`1`;
   const order = ranked ? sql`sort ASC, row_id ASC` : sql`sort DESC, row_id DESC`;
   const unfiltered = conditions.length === 1 && !ranked;
-  // One read transaction: the page, the total and the facets see the same snapshot under concurrent writes.
-  // Repeated searches between writes are answered from memory (result-cache.ts).
-  const cacheKey = searchKey({ ...params, q: match });
-  return ctx.db.transaction(
-    (tx) => {
-      const seq = tx.get<{ s: number | null }>(sql`SELECT max(seq) AS s FROM change`)?.s ?? 0;
-      return cachedSearch(ctx.db, seq, cacheKey, () => run(tx));
-    },
-    { behavior: "deferred" },
+  const page = tx.all<{ row_id: number; sort: number }>(
+    sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
   );
-
-  function run(tx: DbOrTx): SearchResult {
-    if (ranked && Object.keys(params.filters).length > 0) {
-      const index = facetIndex(ctx.db, tx);
-      const since = params.updatedSince
-        ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
-        : [];
-      const rows = rankedFilteredRows(ctx.db, tx, index, match!, params.filters, since);
-      const start = params.cursor ? startAfter(rows, params.cursor) : 0;
-      const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
-      const hits = page.slice(0, params.limit);
-      const last = hits.at(-1);
-      const facets: FacetCounts = {};
-      if (params.facets) {
-        for (const [facet, list] of countWithIndex(
-          index,
-          rows.map((r) => r[0]),
-          params.facetLimit,
-        ))
-          facets[facet] = list;
-      }
-      return {
-        data: loadHits(tx, hits, true, params.lang),
-        facets: params.facets ? { ...emptyFacets(), ...facets } : {},
-        total: rows.length,
-        nextCursor: page.length > params.limit && last ? encodeCursor(["r", last.sort, last.row_id]) : null,
-      };
-    }
-    const page = tx.all<{ row_id: number; sort: number }>(
-      sql`SELECT row_id, sort FROM (${candidates}) WHERE ${after} ORDER BY ${order} LIMIT ${params.limit + 1}`,
-    );
-    const hits = page.slice(0, params.limit);
-    let total: number;
-    let facets: FacetCounts = {};
-    if (params.facets && !unfiltered) {
-      // The result rows serve both the total and the facet counts.
-      const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
-      total = rowIds.length;
-      facets = countFacets(ctx.db, tx, rowIds, params.facetLimit);
-    } else {
-      total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
-      if (params.facets) facets = countAllFacets(tx, params.facetLimit);
-    }
-    const last = hits.at(-1);
-    return {
-      data: loadHits(tx, hits, ranked, params.lang),
-      facets,
-      total,
-      nextCursor:
-        page.length > params.limit && last
-          ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id])
-          : null,
-    };
+  const hits = page.slice(0, params.limit);
+  let total: number;
+  let facets: FacetCounts = {};
+  if (params.facets && !unfiltered) {
+    // The result rows serve both the total and the facet counts.
+    const rowIds = tx.values<[number]>(rowSetQuery(ranked, table, where, params)).map((r) => r[0]);
+    total = rowIds.length;
+    facets = countFacets(db, tx, rowIds, params.facetLimit);
+  } else {
+    total = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`)?.n ?? 0;
+    if (params.facets) facets = countAllFacets(tx, params.facetLimit);
   }
+  const last = hits.at(-1);
+  return {
+    data: loadHits(tx, hits, ranked, params.lang),
+    facets,
+    total,
+    nextCursor:
+      page.length > params.limit && last ? encodeCursor([ranked ? "r" : "u", last.sort, last.row_id]) : null,
+  };
+}
+
+/** Text with filters: the filters are tested inside the FTS query, so bm25 ranks only the rows they keep. */
+function rankedFilteredSearch(db: Db, tx: DbOrTx, params: SearchParams, match: string): SearchResult {
+  const index = facetIndex(db, tx);
+  const since = params.updatedSince
+    ? [sql`+rowid IN (SELECT row_id FROM software WHERE updated_at >= ${params.updatedSince.getTime()})`]
+    : [];
+  const rows = rankedFilteredRows(db, tx, index, match, params.filters, since);
+  const start = params.cursor ? startAfter(rows, params.cursor) : 0;
+  const page = rows.slice(start, start + params.limit + 1).map(([row_id, sort]) => ({ row_id, sort }));
+  const hits = page.slice(0, params.limit);
+  const last = hits.at(-1);
+  const facets: FacetCounts = {};
+  if (params.facets) {
+    for (const [facet, list] of countWithIndex(
+      index,
+      rows.map((r) => r[0]),
+      params.facetLimit,
+    ))
+      facets[facet] = list;
+  }
+  return {
+    data: loadHits(tx, hits, true, params.lang),
+    facets: params.facets ? { ...emptyFacets(), ...facets } : {},
+    total: rows.length,
+    nextCursor: page.length > params.limit && last ? encodeCursor(["r", last.sort, last.row_id]) : null,
+  };
 }
 
 function filterConditions(

@@ -23,7 +23,10 @@ export const createSoftwareInput = z.object({
 export type CreateSoftwareInput = z.input<typeof createSoftwareInput>;
 
 export const listSoftwareInput = z.object({
+  /** Rows after this cursor (a page's nextCursor). */
   cursor: z.string().optional(),
+  /** Rows before this cursor (a page's prevCursor); not with `cursor`. */
+  before: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(25),
   /** updatedAt range, inclusive. */
   from: z.date().optional(),

@@ -69,6 +69,51 @@ describe("GET /v1/search", () => {
     expect(new Set([...first.data, ...second.data].map((h) => h.id)).size).toBe(3);
   });
 
+  it("shows a write made after a cached search on the very next search", async () => {
+    const t = createTestApp();
+    await addSoftware(t, "Protocollo Uno", "");
+    const query = "q=protocollo&platform=web";
+    const first = await search(t, query);
+    expect((await search(t, query)).total).toBe(first.total); // now answered from the cache
+    const added = await addSoftware(t, "Protocollo Due", "");
+    const after = await search(t, query);
+    expect(after.total).toBe(first.total + 1);
+    expect(after.data.map((h) => h.id)).toContain(added);
+  });
+
+  it("tags results with a strong ETag and answers a matching If-None-Match with 304", async () => {
+    const t = createTestApp();
+    await addSoftware(t, "Registro Atti", "");
+    const first = await t.request("/v1/search?q=registro");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    const body = await first.text();
+
+    const again = await t.request("/v1/search?q=registro", { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(await again.text()).toBe("");
+    const weak = await t.request("/v1/search?q=registro", { headers: { "if-none-match": `"x", W/${etag}` } });
+    expect(weak.status).toBe(304);
+
+    // Another search, and the same search after a write, carry other tags (and their bodies).
+    expect((await t.request("/v1/search?q=delibere")).headers.get("etag")).not.toBe(etag);
+    await addSoftware(t, "Registro Protocollo", "");
+    const changed = await t.request("/v1/search?q=registro", { headers: { "if-none-match": etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(await changed.text()).not.toBe(body);
+  });
+
+  it("takes facetLimit for the number of values per facet (1 to 500)", async () => {
+    const t = createTestApp();
+    await addSoftware(t, "Gestione Atti", "");
+    expect((await search(t, "q=atti")).facets.platform).toHaveLength(2);
+    expect((await search(t, "q=atti&facetLimit=1")).facets.platform).toEqual([{ value: "linux", count: 1 }]);
+    expect((await t.request("/v1/search?q=atti&facetLimit=501")).status).toBe(400);
+  });
+
   it("answers a tampered cursor with a problem, not a 500", async () => {
     const res = await createTestApp().request("/v1/search?q=x&page[after]=bm9wZQ==");
     expect(res.status).toBe(400);

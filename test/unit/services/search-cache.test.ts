@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchSoftware, setSearchCacheSize } from "../../../src/services/search/index.ts";
-import { cachedSearch, searchKey } from "../../../src/services/search/result-cache.ts";
+import { cachedSearch } from "../../../src/services/search/result-cache.ts";
 import { updateSoftware } from "../../../src/services/software/index.ts";
 import { makeSoftware } from "../../support/factories.ts";
 import { createTestStore } from "../../support/test-db.ts";
@@ -35,12 +35,12 @@ describe("search result cache", () => {
     expect((await searchSoftware({ ctx, input: { q: "tributi" } })).total).toBe(1);
   });
 
-  it("keeps at most its size, dropping the least recently used", () => {
+  it("keeps at most its size, dropping the least recently used, and starts over after a write", async () => {
     const { ctx } = createTestStore();
     setSearchCacheSize(ctx.db, 2);
     const computed: string[] = [];
-    const search = (key: string, seq = 1) =>
-      cachedSearch(ctx.db, seq, key, () => {
+    const search = (key: string) =>
+      cachedSearch(ctx.db, key, () => {
         computed.push(key);
         return { key };
       });
@@ -51,15 +51,39 @@ describe("search result cache", () => {
     search("a");
     search("b");
     expect(computed).toEqual(["a", "b", "c", "b"]);
-    search("a", 2); // another change-log seq: everything is recomputed
-    expect(computed.at(-1)).toBe("a");
-    expect(computed).toHaveLength(5);
+    await makeSoftware(ctx, { publiccode: { name: "Anything" } }); // appends to the change log
+    search("a");
+    expect(computed).toEqual(["a", "b", "c", "b", "a"]);
   });
 
-  it("keys a search independently of the order of its parameters", () => {
-    expect(searchKey({ q: "x", filters: { a: "1", b: "2" } })).toBe(
-      searchKey({ filters: { b: "2", a: "1" }, q: "x" }),
-    );
-    expect(searchKey({ q: "x", limit: 10 })).not.toBe(searchKey({ q: "x", limit: 20 }));
+  it("returns the very same object on a hit, so derived forms can be kept per result", async () => {
+    const { ctx } = createTestStore();
+    await makeSoftware(ctx, { publiccode: { name: "Protocollo" } });
+    const input = { q: "protocollo" };
+    const first = await searchSoftware({ ctx, input });
+    expect(await searchSoftware({ ctx, input })).toBe(first);
+    await makeSoftware(ctx, { publiccode: { name: "Protocollo due" } });
+    const afterWrite = await searchSoftware({ ctx, input });
+    expect(afterWrite).not.toBe(first);
+    expect(afterWrite.total).toBe(2);
+  });
+
+  it("is one entry for one search whatever the order of its filters, and apart for other parameters", async () => {
+    const { ctx } = createTestStore();
+    await makeSoftware(ctx, { publiccode: { name: "Protocollo" } });
+    const first = await searchSoftware({
+      ctx,
+      input: { q: "protocollo", filters: { platform: "web", developmentStatus: "stable" } },
+    });
+    const reordered = await searchSoftware({
+      ctx,
+      input: { filters: { developmentStatus: "stable", platform: "web" }, q: "  protocollo " },
+    });
+    expect(reordered).toBe(first);
+    const other = await searchSoftware({
+      ctx,
+      input: { q: "protocollo", filters: { platform: "web", developmentStatus: "stable" }, limit: 5 },
+    });
+    expect(other).not.toBe(first);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "../../../src/publiccode/data/categories.ts";
 import { InvalidInputError } from "../../../src/services/errors.ts";
 import { toFtsQuery } from "../../../src/services/search/fts-query.ts";
 import { searchSoftware } from "../../../src/services/search/index.ts";
@@ -113,6 +114,24 @@ describe("searchSoftware", () => {
       { value: "stable", count: 2 },
       { value: "beta", count: 1 },
     ]);
+  });
+
+  it("returns the ten most frequent values per facet unless asked for another number", async () => {
+    const { ctx } = createTestStore();
+    const categories = [...CATEGORIES].sort().slice(0, 12);
+    // Category i is on 12 - i software, so the top ten are the first ten, in that order.
+    for (let n = 0; n < categories.length; n++) {
+      await makeSoftware(ctx, {
+        publiccode: { name: `Registro ${n}`, categories: categories.slice(0, n + 1) },
+      });
+    }
+    for (const input of [{ q: "registro" }, {}, { q: "registro", filters: { platform: "web" } }]) {
+      const counts = (await searchSoftware({ ctx, input })).facets.category!;
+      expect(counts.map((c) => c.value)).toEqual(categories.slice(0, 10));
+      expect(counts[0]).toEqual({ value: categories[0], count: 12 });
+      const more = await searchSoftware({ ctx, input: { ...input, facetLimit: 11 } });
+      expect(more.facets.category).toHaveLength(11);
+    }
   });
 
   it("counts facets of a filtered set without text, combining facets and updatedSince", async () => {

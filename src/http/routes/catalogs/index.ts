@@ -1,4 +1,4 @@
-// GET /v1/catalogs: the catalogues this instance hosts, as the open-catalog-api lists them.
+// GET /v1/catalogs: the catalogues this instance knows (its federation peers), as the open-catalog-api lists them.
 import { createRoute, z } from "@hono/zod-openapi";
 import { callContext } from "../../call-context.ts";
 import { allQuery, LinksSchema, pageInput, pageQuery, problems } from "../../openapi.ts";
@@ -8,6 +8,7 @@ const CatalogSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    alternativeId: z.string().optional().openapi({ description: "The peer catalogue's own id" }),
     active: z.boolean(),
     sources: z.array(z.object({ url: z.string(), driver: z.string().optional() })),
     createdAt: z.string().openapi({ format: "date-time" }),

@@ -1,11 +1,11 @@
 // GET /.well-known/publiccode-catalogue, /federation/v1/changes and /federation/v1/snapshot: public, read-only
 // and cacheable (docs/federation.md §2–4). Feed pages carry a strong ETag of their body, so a peer polling
 // the head of the feed gets 304 with no body.
-import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
+import { encodeJson, jsonWithEtag } from "../../etag.ts";
 import { problems } from "../../openapi.ts";
 import type { createRouter } from "../../router.ts";
 import type { FederationServices } from "./port.ts";
@@ -52,14 +52,7 @@ function pageRoute(path: string, summary: string, operationId: string) {
 }
 
 function etagResponse(c: Context<AppEnv>, body: unknown, cacheControl: string): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("base64url")}"`;
-  const headers = { etag, "cache-control": cacheControl };
-  const match = c.req.header("if-none-match");
-  if (match?.split(",").some((t) => t.trim() === etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(text, { status: 200, headers: { ...headers, "content-type": "application/json" } });
+  return jsonWithEtag(c, encodeJson(body), { "cache-control": cacheControl });
 }
 
 const descriptorRoute = createRoute({

@@ -1,6 +1,8 @@
-// GET /v1/search: ranked full-text search over software, with filters, facet counts and a next cursor.
+// GET /v1/search: ranked full-text search over software, with filters, facet counts and a next cursor; a strong
+// ETag on every answer, 304 when the client already holds it.
 import { createRoute } from "@hono/zod-openapi";
 import { callContext } from "../../call-context.ts";
+import { encodeJsonOnce, jsonWithEtag } from "../../etag.ts";
 import { problems } from "../../openapi.ts";
 import { createRouter } from "../../router.ts";
 import { type SearchFilter, searchFilters } from "../../services.ts";
@@ -18,6 +20,7 @@ const route = createRoute({
   request: { query: SearchQuerySchema },
   responses: {
     200: { description: "Ranked results", content: { "application/json": { schema: SearchResultSchema } } },
+    304: { description: "Not modified (If-None-Match matched the results' ETag)" },
     400: problems[400],
     429: problems[429],
   },
@@ -31,17 +34,16 @@ export function searchRouter() {
       const value = query[name];
       if (value !== undefined) filters[name] = value;
     }
-    const result = await c.get("deps").services.search(callContext(c), {
+    const view = await c.get("deps").services.search(callContext(c), {
       q: query.q?.trim() || undefined,
       filters,
       updatedSince: query.updatedSince,
       lang: query.lang,
       limit: query["page[size]"],
       after: query["page[after]"],
+      facetLimit: query.facetLimit,
     });
-    return c.json(
-      { data: result.data, facets: result.facets, total: result.total, links: { next: result.next } },
-      200,
-    );
+    // no-cache: clients may keep an answer but must revalidate it (a cheap 304 until the catalogue changes).
+    return jsonWithEtag(c, encodeJsonOnce(view), { "cache-control": "no-cache" });
   });
 }

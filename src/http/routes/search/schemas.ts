@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { searchFilters } from "../../services.ts";
+import { searchFacetLimits, searchFilters } from "../../services.ts";
 
 const filter = (name: string, example: string) =>
   z
@@ -44,6 +44,16 @@ export const SearchQuerySchema = z.object({
     .max(100)
     .default(25)
     .openapi({ param: { name: "page[size]", in: "query" } }),
+  facetLimit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(searchFacetLimits.max)
+    .default(searchFacetLimits.default)
+    .openapi({
+      param: { name: "facetLimit", in: "query" },
+      description: "Facet values returned per facet, most frequent first",
+    }),
   "page[after]": z
     .string()
     .min(1)
