@@ -6,13 +6,14 @@
 //   npm run bench:search                      # 100,000 entries, 10 s per scenario
 //   BENCH_COUNT=20000 BENCH_SECONDS=5 npm run bench:search
 //   BENCH_FILL_ONLY=1 npm run bench:search   # only build the database (reused by later runs)
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createDb, migrationsFolder } from "../../src/db/index.ts";
+import { startServeProcess } from "../lib/serve-process.ts";
 import { fillCatalogue } from "./fill.ts";
 
 const root = join(import.meta.dirname, "../..");
@@ -59,30 +60,15 @@ async function prepareDatabase() {
   console.log(`\nfilled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function startServer(cacheSize: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, "bin/catalogue.mjs"), "serve", "--port", "0"], {
-    // The API alone: no re-crawl scheduler (it would crawl the synthetic publishers), no rate limit.
-    env: {
-      ...process.env,
-      DATABASE_URL: dbPath,
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_BURST: "0",
-      SCHEDULER_ENABLED: "false",
-      SEARCH_CACHE_SIZE: String(cacheSize),
-      FEDERATION_KEY_FILE: join(tmpdir(), "catalogue-bench-federation-key.jwk"),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+/** The API alone: no re-crawl scheduler (it would crawl the synthetic publishers), no rate limit. */
+const startServer = (cacheSize: number) =>
+  startServeProcess({
+    DATABASE_URL: dbPath,
+    RATE_LIMIT_BURST: "0",
+    SCHEDULER_ENABLED: "false",
+    SEARCH_CACHE_SIZE: String(cacheSize),
+    FEDERATION_KEY_FILE: join(tmpdir(), "catalogue-bench-federation-key.jwk"),
   });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk;
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 interface Result {
   p50: number;
@@ -114,7 +100,7 @@ const fmt = (r: Result) =>
 
 /** One server: warm-up, then (a) search and (b) status, measured. */
 async function scenario(label: string, cacheSize: number) {
-  const { child, url } = await startServer(cacheSize);
+  const { url, stop } = await startServer(cacheSize);
   try {
     const search = new URL("v1/search?q=gestione%20protocollo&platform=web&developmentStatus=stable", url)
       .href;
@@ -129,8 +115,7 @@ async function scenario(label: string, cacheSize: number) {
     console.log(`search/status throughput ratio: ${((a.rps / b.rps) * 100).toFixed(1)}%   (goal ≥ 50%)`);
     console.log(`search p99 ${a.p99 <= 20 ? "meets" : "misses"} the 20 ms goal`);
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await stop();
   }
 }
 
