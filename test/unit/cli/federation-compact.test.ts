@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { createDb } from "../../../src/db/client.ts";
 import { change, changeCompaction } from "../../../src/db/schema/index.ts";
 import { fixedClock } from "../../../src/lib/clock.ts";
 import { createServiceContext } from "../../../src/services/context.ts";
 import { createSoftware, deleteSoftware } from "../../../src/services/software/index.ts";
+import { runCli } from "../../support/cli.ts";
 import { makePubliccode } from "../../support/factories.ts";
 
 const dirs: string[] = [];
@@ -16,23 +15,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function io(cwd: string, env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  return {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { LOG_LEVEL: "silent", ...env },
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
+const silent = { LOG_LEVEL: "silent" };
 
 describe("catalogue federation compact", () => {
   it("deletes tombstones and superseded entries older than the retention and reports the horizon", async () => {
@@ -56,20 +39,26 @@ describe("catalogue federation compact", () => {
     await createSoftware({ ctx, input: { url: keptUrl, publiccodeYml: makePubliccode({ url: keptUrl }) } });
     handle.close();
 
-    const recent = io(cwd, { ...env, TOMBSTONE_RETENTION_DAYS: "365" });
-    expect(await main(["node", "catalogue", "federation", "compact"], recent), recent.err()).toBe(0);
-    expect(recent.out()).toMatch(/: 0 removed, horizon seq 0\n$/);
+    const recent = await runCli(["federation", "compact"], {
+      cwd,
+      env: { ...silent, ...env, TOMBSTONE_RETENTION_DAYS: "365" },
+    });
+    expect(recent.code, recent.stderr).toBe(0);
+    expect(recent.stdout).toMatch(/: 0 removed, horizon seq 0\n$/);
 
-    const run = io(cwd, env);
-    expect(await main(["node", "catalogue", "federation", "compact"], run), run.err()).toBe(0);
-    expect(run.out()).toMatch(/: 2 removed, horizon seq 2\n$/);
+    const run = await runCli(["federation", "compact"], { cwd, env: { ...silent, ...env } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/: 2 removed, horizon seq 2\n$/);
     const after = createDb(env.DATABASE_URL);
     expect(after.db.select({ seq: change.seq }).from(change).all()).toEqual([{ seq: 3 }]);
     expect(after.db.select().from(changeCompaction).get()).toMatchObject({ horizonSeq: 2, lastRemoved: 2 });
     after.close();
 
-    const bad = io(cwd, env);
-    expect(await main(["node", "catalogue", "federation", "compact", "--retention-days", "0"], bad)).toBe(2);
-    expect(bad.err()).toContain("--retention-days");
+    const bad = await runCli(["federation", "compact", "--retention-days", "0"], {
+      cwd,
+      env: { ...silent, ...env },
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--retention-days");
   });
 });
