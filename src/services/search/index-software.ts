@@ -92,32 +92,82 @@ export function facetValues(row: SoftwareRow): { facet: FacetName; value: string
     .map(([facet, value]) => ({ facet, value }));
 }
 
-/** `fresh`: the row was just inserted, so it has no index entries to remove first. */
-export function indexSoftware(tx: DbOrTx, row: SoftwareRow, options: { fresh?: boolean } = {}): void {
-  if (!options.fresh) unindexSoftware(tx, row.rowId);
-  if (row.state !== "active" || !row.document) return;
+const isSearchable = (row: SoftwareRow): boolean => row.state === "active" && Boolean(row.document);
+
+/** The three FTS columns of a row: name, short descriptions, long descriptions with features. */
+function ftsText(row: SoftwareRow): [string, string, string] {
   const descriptions = Object.values(row.descriptions ?? {});
   const short = descriptions.map((d) => d.shortDescription ?? "").join("\n");
   const long = descriptions
     .map((d) => [d.longDescription ?? "", ...(d.features ?? [])].join("\n"))
     .join("\n");
+  return [row.name ?? "", short, long];
+}
+
+function insertFts(tx: DbOrTx, row: SoftwareRow): void {
   rawStatement(tx, "INSERT INTO software_fts (rowid, name, short, long) VALUES (?, ?, ?, ?)").run(
     row.rowId,
-    row.name ?? "",
-    short,
-    long,
+    ...ftsText(row),
   );
-  const insertFacet = rawStatement(
-    tx,
-    "INSERT INTO software_facet (software_row, facet, value) VALUES (?, ?, ?)",
+}
+
+function insertFacet(tx: DbOrTx, rowId: number, v: { facet: string; value: string }): void {
+  rawStatement(tx, "INSERT INTO software_facet (software_row, facet, value) VALUES (?, ?, ?)").run(
+    rowId,
+    v.facet,
+    v.value,
   );
-  const countFacet = rawStatement(
+  if (addCount(tx, v.facet, v.value, 1)) return;
+  rawStatement(
     tx,
     `INSERT INTO software_facet_count (facet, value, count) VALUES (?, ?, 1)
       ON CONFLICT (facet, value) DO UPDATE SET count = count + 1`,
+  ).run(v.facet, v.value);
+}
+
+function deleteFacet(tx: DbOrTx, rowId: number, v: { facet: string; value: string }): void {
+  rawStatement(tx, "DELETE FROM software_facet WHERE software_row = ? AND facet = ? AND value = ?").run(
+    rowId,
+    v.facet,
+    v.value,
   );
-  for (const v of facetValues(row)) {
-    insertFacet.run(row.rowId, v.facet, v.value);
-    if (!addCount(tx, v.facet, v.value, 1)) countFacet.run(v.facet, v.value);
+  if (addCount(tx, v.facet, v.value, -1)) return;
+  rawStatement(tx, "UPDATE software_facet_count SET count = count - 1 WHERE facet = ? AND value = ?").run(
+    v.facet,
+    v.value,
+  );
+  rawStatement(tx, "DELETE FROM software_facet_count WHERE facet = ? AND value = ? AND count <= 0").run(
+    v.facet,
+    v.value,
+  );
+}
+
+/** `fresh`: the row was just inserted, so it has no index entries to remove first. */
+export function indexSoftware(tx: DbOrTx, row: SoftwareRow, options: { fresh?: boolean } = {}): void {
+  if (!options.fresh) unindexSoftware(tx, row.rowId);
+  if (!isSearchable(row)) return;
+  insertFts(tx, row);
+  for (const v of facetValues(row)) insertFacet(tx, row.rowId, v);
+}
+
+/**
+ * Brings the index from `before` (the row as it was, whose entries the index holds) to `after`, writing only
+ * what changed: a re-harvest or a sync that keeps the categories, platforms and licence rewrites no facet row,
+ * and one that keeps the texts rewrites no FTS entry (each rewritten entry is a random page at commit).
+ */
+export function reindexSoftware(tx: DbOrTx, before: SoftwareRow, after: SoftwareRow): void {
+  if (!isSearchable(before) || !isSearchable(after)) {
+    indexSoftware(tx, after);
+    return;
   }
+  const [oldText, newText] = [ftsText(before), ftsText(after)];
+  if (oldText.some((text, i) => text !== newText[i])) {
+    rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(after.rowId);
+    insertFts(tx, after);
+  }
+  const key = (v: { facet: string; value: string }) => `${v.facet}\u0000${v.value}`;
+  const oldFacets = new Map(facetValues(before).map((v) => [key(v), v]));
+  const newFacets = new Map(facetValues(after).map((v) => [key(v), v]));
+  for (const [k, v] of oldFacets) if (!newFacets.has(k)) deleteFacet(tx, after.rowId, v);
+  for (const [k, v] of newFacets) if (!oldFacets.has(k)) insertFacet(tx, after.rowId, v);
 }

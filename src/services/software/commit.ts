@@ -3,7 +3,7 @@
 import type { ChangeAction, SoftwareRow, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
-import { indexSoftware } from "../search/index-software.ts";
+import { indexSoftware, reindexSoftware } from "../search/index-software.ts";
 import { insertAliasRow } from "./aliases.ts";
 import { aliasesOf, type Software, toSoftware } from "./load.ts";
 import { insertSoftwareStatement, updateSoftwareStatement } from "./statements.ts";
@@ -66,7 +66,7 @@ export function updateSoftwareRow(
     return { software: unchanged, action: "none" };
   }
   const row = updateSoftwareStatement(tx, before, { ...settable, updatedAt: now });
-  indexSoftware(tx, row);
+  reindexSoftware(tx, before, row);
   const after = toSoftware(row, afterAliases);
   const action = options.action ?? "update";
   const snapshot =

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type SoftwareRow, software } from "../../../src/db/schema/index.ts";
 import {
   indexSoftware,
+  reindexSoftware,
   unindexSoftware,
   withBatchedFacetCounts,
 } from "../../../src/services/search/index-software.ts";
@@ -74,5 +75,50 @@ describe("facet counts", () => {
     // The scope is closed: later writes count per row again.
     reshuffle(store, rows);
     expect(countsOf(store)).toEqual(truthOf(store));
+  });
+});
+
+/** Everything the search index holds: facet rows, counts, and which rows each probe term finds. */
+function indexOf(store: Store) {
+  const q = (sql: string, ...args: unknown[]) => store.handle.sqlite.prepare(sql).all(...args);
+  return {
+    facets: q("SELECT software_row, facet, value FROM software_facet ORDER BY 1, 2, 3"),
+    counts: countsOf(store),
+    text: ["blog", "renamed", "benchmark", "software"].map((term) =>
+      q("SELECT rowid FROM software_fts WHERE software_fts MATCH ? ORDER BY rowid", term),
+    ),
+  };
+}
+
+describe("reindexSoftware", () => {
+  const transitions: [string, (row: SoftwareRow) => SoftwareRow][] = [
+    ["nothing indexed changes", (r) => ({ ...r, updatedAt: new Date(0) })],
+    ["only the name changes", (r) => ({ ...r, name: "Renamed tool" })],
+    ["a category is swapped", (r) => ({ ...r, categories: ["accounting"] })],
+    ["facets and text change", (r) => ({ ...r, name: "Renamed", platforms: ["android"], license: "MIT" })],
+    ["it leaves search", (r) => ({ ...r, state: "suspended" })],
+    ["a publisher is set", (r) => ({ ...r, publisherId: "publisher-1" })],
+  ];
+
+  it.each(transitions)("writes the same index as a full re-index when %s", async (_, change) => {
+    const incremental = await storeWithSoftware();
+    const full = await storeWithSoftware();
+    for (const [i, row] of incremental.rows.entries()) {
+      reindexSoftware(incremental.store.ctx.db, row, change(row));
+      indexSoftware(full.store.ctx.db, change(full.rows[i]!));
+    }
+    expect(indexOf(incremental.store)).toEqual(indexOf(full.store));
+    expect(countsOf(incremental.store)).toEqual(truthOf(incremental.store));
+  });
+
+  it("indexes a row coming back into search in full", async () => {
+    const { store, rows } = await storeWithSoftware();
+    const row = rows[0]!;
+    const suspended = { ...row, state: "suspended" as const };
+    reindexSoftware(store.ctx.db, row, suspended);
+    expect(indexOf(store).facets).not.toContainEqual(expect.objectContaining({ software_row: row.rowId }));
+    reindexSoftware(store.ctx.db, suspended, row);
+    const full = await storeWithSoftware();
+    expect(indexOf(store)).toEqual(indexOf(full.store));
   });
 });
