@@ -19,7 +19,10 @@ export const change = sqliteTable(
     reason: text("reason"),
     actor: text("actor").notNull(),
     at: ms("at").notNull(),
-    /** The record after the change; for a delete, the tombstone. */
+    /**
+     * The record after the change; for a delete, the tombstone. For a copy synced from a peer, only its names
+     * and origin: the record as received (federation_record, same seq) holds the document.
+     */
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [

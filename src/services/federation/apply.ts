@@ -99,7 +99,12 @@ export function applyPeerRecord(
         relayChain: incoming.provenance.relayedBy,
         signature: incoming.signature,
       },
-      { reason, beforeAliases: aliasesOf(tx, row.id), action: state === "withdrawn" ? "delete" : "update" },
+      {
+        reason,
+        beforeAliases: aliasesOf(tx, row.id),
+        action: state === "withdrawn" ? "delete" : "update",
+        relayed: true,
+      },
     );
     softwareId = row.id;
   } else {
@@ -109,7 +114,11 @@ export function applyPeerRecord(
     const reason = `synced from ${incoming.provenance.relayedBy.at(-1) ?? incoming.provenance.origin.catalogueId}`;
     if (row) {
       insertVersion(tx, versionId, row.id, { ...version, outcome });
-      written = updateSoftwareRow(tx, ctx, row, values, { reason, beforeAliases: aliasesOf(tx, row.id) });
+      written = updateSoftwareRow(tx, ctx, row, values, {
+        reason,
+        beforeAliases: aliasesOf(tx, row.id),
+        relayed: true,
+      });
       softwareId = row.id;
     } else {
       if (incoming.type !== "software") return null;
@@ -123,6 +132,7 @@ export function applyPeerRecord(
         { id: softwareId, url, ...values, state: "active" } as never,
         reason,
         aliases,
+        { relayed: true },
       );
       insertVersion(tx, versionId, softwareId, { ...version, outcome });
     }

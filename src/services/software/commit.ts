@@ -10,6 +10,30 @@ import { insertSoftwareStatement, updateSoftwareStatement } from "./statements.t
 
 export type NewSoftwareValues = Omit<typeof software.$inferInsert, "rowId" | "createdAt" | "updatedAt">;
 
+export interface CommitOptions {
+  /**
+   * A copy synced from a peer: the record as received is kept next to the change row (federation_record, same
+   * seq) and carries the document, so the snapshot only names the copy and its origin instead of storing the
+   * document a second time (about 3 KB less per synced record).
+   */
+  relayed?: boolean;
+}
+
+/** The change snapshot of a relayed copy: what the feed and compaction need to find its stored record. */
+function relayedSnapshot(s: Software): object {
+  return {
+    id: s.id,
+    url: s.url,
+    aliases: s.aliases,
+    state: s.state,
+    publisherId: s.publisherId,
+    originCatalogueId: s.originCatalogueId,
+    originSoftwareId: s.originSoftwareId,
+    relayChain: s.relayChain,
+    updatedAt: s.updatedAt,
+  };
+}
+
 export interface CommitResult {
   software: Software;
   action: ChangeAction | "none";
@@ -23,6 +47,7 @@ export function insertSoftware(
   values: NewSoftwareValues,
   reason: string | null,
   aliases: string[] = [],
+  options: CommitOptions = {},
 ): CommitResult {
   const now = ctx.clock.now();
   const row = insertSoftwareStatement(tx, { ...values, createdAt: now, updatedAt: now });
@@ -34,7 +59,7 @@ export function insertSoftware(
     entityId: row.id,
     action: "create",
     reason,
-    snapshot: created,
+    snapshot: options.relayed ? relayedSnapshot(created) : created,
   });
   return { software: created, action: "create", seq };
 }
@@ -48,7 +73,7 @@ export function updateSoftwareRow(
   ctx: ServiceContext,
   before: SoftwareRow,
   values: Partial<SoftwareRow>,
-  options: { reason?: string | null; beforeAliases: string[]; action?: "update" | "delete" },
+  options: CommitOptions & { reason?: string | null; beforeAliases: string[]; action?: "update" | "delete" },
 ): CommitResult {
   const now = ctx.clock.now();
   const { rowId: _r, id: _i, createdAt: _c, ...settable } = values;
@@ -79,7 +104,9 @@ export function updateSoftwareRow(
           deleted: true,
           deletedAt: now.toISOString(),
         }
-      : after;
+      : options.relayed
+        ? relayedSnapshot(after)
+        : after;
   const seq = appendChange(tx, ctx, {
     entityType: "software",
     entityId: row.id,

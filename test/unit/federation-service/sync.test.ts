@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { peer, software } from "../../../src/db/schema/index.ts";
+import { change, federationRecord, peer, software } from "../../../src/db/schema/index.ts";
 import { safeFetch } from "../../../src/net/safe-fetch.ts";
 import type { PeerFetch } from "../../../src/services/federation/peer-http.ts";
 import { deleteSoftware, getSoftware, updateSoftware } from "../../../src/services/software/index.ts";
@@ -58,6 +58,28 @@ describe("sync from a peer", () => {
     const fromB = await c.sync(await c.follow(b));
     expect(fromB).toMatchObject({ ok: true, applied: 1, rejected: 0 });
     expect(rowByOrigin(c, one.id)).toMatchObject({ originCatalogueId: "a.test", relayChain: ["b.test"] });
+  });
+
+  it("stores a synced record's document once: the change row names the copy, the kept record carries the body", async () => {
+    const a = await startCatalogue("a.test");
+    const b = await startCatalogue("b.test");
+    const one = await a.createSoftware({ name: "Stored once" });
+    await b.sync(await b.follow(a));
+    const copy = rowByOrigin(b, one.id)!;
+    const entry = b.handle.db.select().from(change).where(eq(change.entityId, copy.id)).get()!;
+    expect(entry.snapshot).toEqual({
+      id: copy.id,
+      url: one.url,
+      aliases: [],
+      state: "active",
+      publisherId: null,
+      originCatalogueId: "a.test",
+      originSoftwareId: one.id,
+      relayChain: [],
+      updatedAt: copy.updatedAt.toISOString(),
+    });
+    const kept = b.handle.db.select().from(federationRecord).where(eq(federationRecord.seq, entry.seq)).get()!;
+    expect((kept.record as { body: { publiccode: unknown } }).body.publiccode).toEqual(copy.document);
   });
 
   it("drops records whose relay chain or origin is this catalogue, so nothing loops back", async () => {
