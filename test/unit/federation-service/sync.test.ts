@@ -78,7 +78,11 @@ describe("sync from a peer", () => {
       relayChain: [],
       updatedAt: copy.updatedAt.toISOString(),
     });
-    const kept = b.handle.db.select().from(federationRecord).where(eq(federationRecord.seq, entry.seq)).get()!;
+    const kept = b.handle.db
+      .select()
+      .from(federationRecord)
+      .where(eq(federationRecord.seq, entry.seq))
+      .get()!;
     expect((kept.record as { body: { publiccode: unknown } }).body.publiccode).toEqual(copy.document);
   });
 
