@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: these tests reach into records to break them on purpose.
-import { CompactSign } from "jose";
+import { CompactSign, compactVerify, createLocalJWKSet } from "jose";
 import { describe, expect, it } from "vitest";
 import type { Jwks } from "../../../schemas/federation/descriptor.ts";
 import { parseFederationRecord } from "../../../schemas/federation/record.ts";
@@ -31,6 +31,39 @@ describe("signRecord / verifyRecord", () => {
     expect(record.signature).toMatch(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
     expect(parseFederationRecord(record).ok).toBe(true);
     await expect(verifyRecord(record, resolverFor(a))).resolves.toEqual({ ok: true, kid: a.key.kid });
+  });
+
+  it("gives the same signature as a standard JWS library, which verifies it too", async () => {
+    const a = await makeCatalogue("catalogue-a.example");
+    const unsigned = unsignedSoftware();
+    const ours = (await signRecord({ record: unsigned, key: a.key, catalogueId: a.id })).signature;
+    const jws = await new CompactSign(signedPayloadOf(unsigned))
+      .setProtectedHeader({ alg: "EdDSA", kid: a.key.kid, typ: RECORD_JWS_TYPE, iss: a.id })
+      .sign(a.key.key);
+    const [header, payload, signature] = jws.split(".");
+    expect(ours).toBe(`${header}..${signature}`);
+    const [ourHeader, , ourSignature] = ours.split(".");
+    await expect(
+      compactVerify(`${ourHeader}.${payload}.${ourSignature}`, createLocalJWKSet(a.jwks)),
+    ).resolves.toBeDefined();
+  });
+
+  it.each([
+    { name: "shortened", change: (s: string) => s.slice(0, -2) },
+    { name: "not base64url", change: (s: string) => `${s.slice(0, -1)}=` },
+    {
+      name: "a bit flipped",
+      change: (s: string) => `${s.slice(0, -2)}${s.at(-2) === "A" ? "B" : "A"}${s.at(-1)}`,
+    },
+  ])("rejects a signature value $name", async ({ name, change }) => {
+    const a = await makeCatalogue("catalogue-a.example");
+    const record = await signRecord({ record: unsignedSoftware(), key: a.key, catalogueId: a.id });
+    const [header, , value] = record.signature.split(".");
+    const broken = { ...record, signature: `${header}..${change(value!)}` };
+    await expect(verifyRecord(broken, resolverFor(a))).resolves.toMatchObject({
+      ok: false,
+      code: name === "a bit flipped" ? "bad-signature" : "malformed-signature",
+    });
   });
 
   it("still verifies after relays append to the chain and after a JSON round trip", async () => {
