@@ -12,7 +12,7 @@ import type { ParsedRecord } from "../../../schemas/federation/record.ts";
 import { peer, publisher, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
-import { withBatchedFacetCounts } from "../search/index-software.ts";
+import { withBatchedIndexWrites } from "../search/index-software.ts";
 import { updateSoftwareRow } from "../software/commit.ts";
 import { aliasesOf } from "../software/load.ts";
 import { unlinkSoftwareFromPublisher } from "./publisher-link.ts";
@@ -57,7 +57,7 @@ export class Resync {
     const result = { withdrawnSoftware: 0, removedPublishers: 0 };
     ctx.db.transaction((tx) => {
       if (this.#complete) {
-        withBatchedFacetCounts(tx, () => {
+        withBatchedIndexWrites(tx, () => {
           result.withdrawnSoftware = this.#withdrawSoftware(tx, ctx, selfCatalogueId);
           result.removedPublishers = this.#removePublishers(tx, ctx, selfCatalogueId);
         });

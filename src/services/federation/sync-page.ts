@@ -8,7 +8,7 @@ import { peer } from "../../db/schema/index.ts";
 import { decideIncoming } from "../../federation/conflict.ts";
 import { type VerificationResult, type VerifyRecordDeps, verifyRecord } from "../../federation/verify.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
-import { withBatchedFacetCounts } from "../search/index-software.ts";
+import { withBatchedIndexWrites } from "../search/index-software.ts";
 import { applyPeerRecord } from "./apply.ts";
 import { findLocalCopy } from "./local-copy.ts";
 import type { Origin } from "./own-record.ts";
@@ -64,7 +64,7 @@ export interface ApplyPageInput {
 export function applyPage(ctx: ServiceContext, input: ApplyPageInput): PageOutcome {
   const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: input.page.malformed };
   ctx.db.transaction((tx) =>
-    withBatchedFacetCounts(tx, () => applyChecked(tx, ctx, input, input.page.records, outcome)),
+    withBatchedIndexWrites(tx, () => applyChecked(tx, ctx, input, input.page.records, outcome)),
   );
   return outcome;
 }

@@ -15,34 +15,52 @@ export function deleteFacets(tx: DbOrTx, where: ReturnType<typeof sql>): void {
   tx.run(sql`DELETE FROM software_facet WHERE ${where}`);
 }
 
-// Facet counts written in bulk: inside `withBatchedFacetCounts` the per-row count updates are summed in memory
-// (keyed by connection, like the statement cache) and written once when the scope ends, so a sync page of 500
-// software costs a few dozen count updates instead of thousands.
-const pendingCounts = new WeakMap<object, Map<string, number>>();
-const countsKey = (tx: DbOrTx): object => (tx as unknown as { session: object }).session;
+// Index writes in bulk: inside `withBatchedIndexWrites` (keyed by connection, like the statement cache) the
+// per-row facet-count updates are summed in memory and the FTS writes queued, and both are written once when
+// the scope ends. Counts: a sync page of 500 software costs a few dozen count updates instead of thousands.
+// FTS: FTS5 flushes its pending terms into a new segment at every statement savepoint, and every insert into
+// a table with a unique index or AUTOINCREMENT opens one; interleaved with the software and change inserts, each
+// FTS row became its own segment, then merged. Queued, they are written back to back, in order.
+interface PendingIndexWrites {
+  counts: Map<string, number>;
+  /** FTS writes in order: a rowid to delete, or a row to insert. */
+  fts: (number | [number, string, string, string])[];
+}
+const pendingWrites = new WeakMap<object, PendingIndexWrites>();
+const connectionKey = (tx: DbOrTx): object => (tx as unknown as { session: object }).session;
 
 function addCount(tx: DbOrTx, facet: string, value: string, delta: number): boolean {
-  const pending = pendingCounts.get(countsKey(tx));
+  const pending = pendingWrites.get(connectionKey(tx))?.counts;
   if (pending === undefined) return false;
   const key = `${facet}\u0000${value}`;
   pending.set(key, (pending.get(key) ?? 0) + delta);
   return true;
 }
 
-/** Runs `fn` (inside the caller's transaction) with facet-count updates summed and written once at the end. */
-export function withBatchedFacetCounts<T>(tx: DbOrTx, fn: () => T): T {
-  const key = countsKey(tx);
-  if (pendingCounts.has(key)) return fn(); // already batching: the outer scope writes
-  const pending = new Map<string, number>();
-  pendingCounts.set(key, pending);
+function writeFts(tx: DbOrTx, write: number | [number, string, string, string]): void {
+  const pending = pendingWrites.get(connectionKey(tx))?.fts;
+  if (pending !== undefined) pending.push(write);
+  else if (typeof write === "number") rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(write);
+  else
+    rawStatement(tx, "INSERT INTO software_fts (rowid, name, short, long) VALUES (?, ?, ?, ?)").run(...write);
+}
+
+/** Runs `fn` (inside the caller's transaction) with its search-index writes batched and written at the end. */
+export function withBatchedIndexWrites<T>(tx: DbOrTx, fn: () => T): T {
+  const key = connectionKey(tx);
+  if (pendingWrites.has(key)) return fn(); // already batching: the outer scope writes
+  const pending: PendingIndexWrites = { counts: new Map(), fts: [] };
+  pendingWrites.set(key, pending);
   try {
     const result = fn();
+    pendingWrites.delete(key);
+    for (const write of pending.fts) writeFts(tx, write);
     const upsert = rawStatement(
       tx,
       `INSERT INTO software_facet_count (facet, value, count) VALUES (?, ?, ?)
         ON CONFLICT (facet, value) DO UPDATE SET count = count + excluded.count`,
     );
-    for (const [k, delta] of pending) {
+    for (const [k, delta] of pending.counts) {
       if (delta === 0) continue;
       const at = k.indexOf("\u0000");
       upsert.run(k.slice(0, at), k.slice(at + 1), delta);
@@ -50,15 +68,15 @@ export function withBatchedFacetCounts<T>(tx: DbOrTx, fn: () => T): T {
     rawStatement(tx, "DELETE FROM software_facet_count WHERE count <= 0").run();
     return result;
   } finally {
-    pendingCounts.delete(key);
+    pendingWrites.delete(key);
   }
 }
 
 // The per-row statements below run for every software written (2–4 ms a record when drizzle built and
 // prepared them each time); they are prepared once per connection, same SQL as deleteFacets.
 export function unindexSoftware(tx: DbOrTx, rowId: number): void {
-  rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(rowId);
-  if (pendingCounts.has(countsKey(tx))) {
+  writeFts(tx, rowId);
+  if (pendingWrites.has(connectionKey(tx))) {
     const rows = rawStatement(tx, "SELECT facet, value FROM software_facet WHERE software_row = ?").all(
       rowId,
     ) as { facet: string; value: string }[];
@@ -105,10 +123,7 @@ function ftsText(row: SoftwareRow): [string, string, string] {
 }
 
 function insertFts(tx: DbOrTx, row: SoftwareRow): void {
-  rawStatement(tx, "INSERT INTO software_fts (rowid, name, short, long) VALUES (?, ?, ?, ?)").run(
-    row.rowId,
-    ...ftsText(row),
-  );
+  writeFts(tx, [row.rowId, ...ftsText(row)]);
 }
 
 function insertFacet(tx: DbOrTx, rowId: number, v: { facet: string; value: string }): void {
@@ -162,7 +177,7 @@ export function reindexSoftware(tx: DbOrTx, before: SoftwareRow, after: Software
   }
   const [oldText, newText] = [ftsText(before), ftsText(after)];
   if (oldText.some((text, i) => text !== newText[i])) {
-    rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(after.rowId);
+    writeFts(tx, after.rowId);
     insertFts(tx, after);
   }
   const key = (v: { facet: string; value: string }) => `${v.facet}\u0000${v.value}`;

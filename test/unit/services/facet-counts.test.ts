@@ -1,12 +1,12 @@
 // software_facet_count must always equal the facet rows it summarises, whether counts are written per row or
-// summed over a scope (withBatchedFacetCounts, used by federation sync pages).
+// summed over a scope (withBatchedIndexWrites, used by federation sync pages).
 import { describe, expect, it } from "vitest";
 import { type SoftwareRow, software } from "../../../src/db/schema/index.ts";
 import {
   indexSoftware,
   reindexSoftware,
   unindexSoftware,
-  withBatchedFacetCounts,
+  withBatchedIndexWrites,
 } from "../../../src/services/search/index-software.ts";
 import { makeSoftware } from "../../support/factories.ts";
 import { createTestStore } from "../../support/test-db.ts";
@@ -53,7 +53,7 @@ describe("facet counts", () => {
     reshuffle(perRow.store, perRow.rows);
     const batched = await storeWithSoftware();
     batched.store.ctx.db.transaction((tx) =>
-      withBatchedFacetCounts(tx, () => reshuffle(batched.store, batched.rows)),
+      withBatchedIndexWrites(tx, () => reshuffle(batched.store, batched.rows)),
     );
     expect(countsOf(batched.store)).toEqual(truthOf(batched.store));
     expect(countsOf(batched.store)).toEqual(countsOf(perRow.store));
@@ -65,7 +65,7 @@ describe("facet counts", () => {
     const before = countsOf(store);
     expect(() =>
       store.ctx.db.transaction((tx) =>
-        withBatchedFacetCounts(tx, () => {
+        withBatchedIndexWrites(tx, () => {
           reshuffle(store, rows);
           throw new Error("page failed");
         }),
@@ -109,6 +109,27 @@ describe("reindexSoftware", () => {
     }
     expect(indexOf(incremental.store)).toEqual(indexOf(full.store));
     expect(countsOf(incremental.store)).toEqual(truthOf(incremental.store));
+  });
+
+  it("ends with the same index when its writes are batched, even when one row changes several times", async () => {
+    const steps = (store: Store, rows: SoftwareRow[]) => {
+      const [a, b] = [rows[0]!, rows[1]!];
+      const renamed = { ...a, name: "Renamed" };
+      reindexSoftware(store.ctx.db, a, renamed);
+      const away = { ...renamed, state: "suspended" as const };
+      reindexSoftware(store.ctx.db, renamed, away);
+      reindexSoftware(store.ctx.db, away, { ...renamed, name: "Renamed blog" });
+      unindexSoftware(store.ctx.db, b.rowId);
+      indexSoftware(store.ctx.db, { ...b, name: "benchmark" }, { fresh: true });
+    };
+    const perRow = await storeWithSoftware();
+    steps(perRow.store, perRow.rows);
+    const batched = await storeWithSoftware();
+    batched.store.ctx.db.transaction((tx) =>
+      withBatchedIndexWrites(tx, () => steps(batched.store, batched.rows)),
+    );
+    expect(indexOf(batched.store)).toEqual(indexOf(perRow.store));
+    expect(indexOf(batched.store).text[1]).toHaveLength(1); // "renamed": row a only, once
   });
 
   it("indexes a row coming back into search in full", async () => {
