@@ -36,8 +36,6 @@ export function createDb(options: CreateDbOptions | string): DbHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  if (process.env.SQLT_CACHE) sqlite.pragma(`cache_size = ${process.env.SQLT_CACHE}`);
-  if (process.env.SQLT_MMAP) sqlite.pragma(`mmap_size = ${process.env.SQLT_MMAP}`);
   // Every write transaction takes the write lock when it begins (see immediate-transactions.ts).
   const db = withImmediateTransactions(drizzle(sqlite, { schema }));
   if (migrate) migrateDb(db);
