@@ -24,7 +24,7 @@ export function deleteFacets(tx: DbOrTx, where: ReturnType<typeof sql>): void {
 interface PendingIndexWrites {
   counts: Map<string, number>;
   /** FTS writes in order: a rowid to delete, or a row to insert. */
-  fts: (number | [number, string, string, string])[];
+  fts: FtsWrite[];
 }
 const pendingWrites = new WeakMap<object, PendingIndexWrites>();
 const connectionKey = (tx: DbOrTx): object => (tx as unknown as { session: object }).session;
@@ -37,12 +37,19 @@ function addCount(tx: DbOrTx, facet: string, value: string, delta: number): bool
   return true;
 }
 
-function writeFts(tx: DbOrTx, write: number | [number, string, string, string]): void {
-  const pending = pendingWrites.get(connectionKey(tx))?.fts;
-  if (pending !== undefined) pending.push(write);
-  else if (typeof write === "number") rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(write);
+type FtsWrite = number | [number, string, string, string];
+
+function runFts(tx: DbOrTx, write: FtsWrite): void {
+  if (typeof write === "number") rawStatement(tx, "DELETE FROM software_fts WHERE rowid = ?").run(write);
   else
     rawStatement(tx, "INSERT INTO software_fts (rowid, name, short, long) VALUES (?, ?, ?, ?)").run(...write);
+}
+
+/** Queued inside a batch, written at once otherwise. */
+function writeFts(tx: DbOrTx, write: FtsWrite): void {
+  const pending = pendingWrites.get(connectionKey(tx))?.fts;
+  if (pending !== undefined) pending.push(write);
+  else runFts(tx, write);
 }
 
 /** Runs `fn` (inside the caller's transaction) with its search-index writes batched and written at the end. */
@@ -53,8 +60,7 @@ export function withBatchedIndexWrites<T>(tx: DbOrTx, fn: () => T): T {
   pendingWrites.set(key, pending);
   try {
     const result = fn();
-    pendingWrites.delete(key);
-    for (const write of pending.fts) writeFts(tx, write);
+    for (const write of pending.fts) runFts(tx, write);
     const upsert = rawStatement(
       tx,
       `INSERT INTO software_facet_count (facet, value, count) VALUES (?, ?, ?)

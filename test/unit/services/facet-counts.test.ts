@@ -40,6 +40,17 @@ function reshuffle(store: Store, rows: SoftwareRow[]): void {
   unindexSoftware(tx, rows[2]!.rowId);
 }
 
+/** The same writes on two fresh stores: per row on one, inside one batched scope on the other. */
+async function perRowAndBatched(write: (store: Store, rows: SoftwareRow[]) => void) {
+  const perRow = await storeWithSoftware();
+  write(perRow.store, perRow.rows);
+  const batched = await storeWithSoftware();
+  batched.store.ctx.db.transaction((tx) =>
+    withBatchedIndexWrites(tx, () => write(batched.store, batched.rows)),
+  );
+  return { perRow: perRow.store, batched: batched.store };
+}
+
 describe("facet counts", () => {
   it("written per row, they equal the facet rows", async () => {
     const { store, rows } = await storeWithSoftware();
@@ -49,15 +60,10 @@ describe("facet counts", () => {
   });
 
   it("summed over a batch, they end exactly as written per row (and drop values no longer used)", async () => {
-    const perRow = await storeWithSoftware();
-    reshuffle(perRow.store, perRow.rows);
-    const batched = await storeWithSoftware();
-    batched.store.ctx.db.transaction((tx) =>
-      withBatchedIndexWrites(tx, () => reshuffle(batched.store, batched.rows)),
-    );
-    expect(countsOf(batched.store)).toEqual(truthOf(batched.store));
-    expect(countsOf(batched.store)).toEqual(countsOf(perRow.store));
-    expect(countsOf(batched.store)).not.toContainEqual(expect.objectContaining({ value: "it-development" }));
+    const { perRow, batched } = await perRowAndBatched(reshuffle);
+    expect(countsOf(batched)).toEqual(truthOf(batched));
+    expect(countsOf(batched)).toEqual(countsOf(perRow));
+    expect(countsOf(batched)).not.toContainEqual(expect.objectContaining({ value: "it-development" }));
   });
 
   it("are not written at all when the batch throws (the transaction rolls back with them)", async () => {
@@ -122,14 +128,9 @@ describe("reindexSoftware", () => {
       unindexSoftware(store.ctx.db, b.rowId);
       indexSoftware(store.ctx.db, { ...b, name: "benchmark" }, { fresh: true });
     };
-    const perRow = await storeWithSoftware();
-    steps(perRow.store, perRow.rows);
-    const batched = await storeWithSoftware();
-    batched.store.ctx.db.transaction((tx) =>
-      withBatchedIndexWrites(tx, () => steps(batched.store, batched.rows)),
-    );
-    expect(indexOf(batched.store)).toEqual(indexOf(perRow.store));
-    expect(indexOf(batched.store).text[1]).toHaveLength(1); // "renamed": row a only, once
+    const { perRow, batched } = await perRowAndBatched(steps);
+    expect(indexOf(batched)).toEqual(indexOf(perRow));
+    expect(indexOf(batched).text[1]).toHaveLength(1); // "renamed": row a only, once
   });
 
   it("indexes a row coming back into search in full", async () => {
