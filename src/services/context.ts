@@ -1,8 +1,8 @@
 // What every verb receives: the database, a logger, the clock, who is acting (recorded in the change log) and
 // an id generator. Built once per request / job / CLI run; tests build their own with a fixed clock.
-import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
+import { newEntityId } from "../lib/ids.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 
 export interface ServiceContext {
@@ -11,7 +11,7 @@ export interface ServiceContext {
   clock: Clock;
   /** Who acts: "token:<id>", "cli", "harvester", "sync:<peer>"… */
   actor: string;
-  /** New entity ids (UUIDs by default); injected so tests can make them predictable. */
+  /** New entity ids (time-ordered UUIDs by default, see lib/ids.ts); injected so tests can make them predictable. */
   newId: () => string;
 }
 
@@ -29,7 +29,7 @@ export function createServiceContext(options: CreateServiceContextOptions): Serv
     actor: options.actor,
     logger: options.logger ?? silentLogger,
     clock: options.clock ?? systemClock,
-    newId: options.newId ?? randomUUID,
+    newId: options.newId ?? newEntityId,
   };
 }
 
