@@ -12,5 +12,4 @@ describe("newEntityId", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
-
 });
