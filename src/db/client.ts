@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { sqlitePath } from "../config.ts";
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startBackgroundCheckpoints } from "./checkpointer.ts";
 import { withImmediateTransactions } from "./immediate-transactions.ts";
 import { migrateDb } from "./migrate.ts";
 import * as schema from "./schema/index.ts";
@@ -23,11 +24,17 @@ export interface CreateDbOptions {
   url: string;
   /** Apply pending migrations on open; default true. */
   migrate?: boolean;
+  /** Checkpoint the WAL from a worker thread (checkpointer.ts); default true for a database file. */
+  backgroundCheckpoints?: boolean;
 }
 
 /** Opens (creating the file and its folder if needed) and migrates an SQLite database. */
 export function createDb(options: CreateDbOptions | string): DbHandle {
-  const { url, migrate = true } = typeof options === "string" ? { url: options } : options;
+  const {
+    url,
+    migrate = true,
+    backgroundCheckpoints = true,
+  } = typeof options === "string" ? { url: options } : options;
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
@@ -39,5 +46,15 @@ export function createDb(options: CreateDbOptions | string): DbHandle {
   // Every write transaction takes the write lock when it begins (see immediate-transactions.ts).
   const db = withImmediateTransactions(drizzle(sqlite, { schema }));
   if (migrate) migrateDb(db);
-  return { db, sqlite, close: () => sqlite.close() };
+  if (path === ":memory:" || !backgroundCheckpoints) return { db, sqlite, close: () => sqlite.close() };
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startBackgroundCheckpoints(path);
+  return {
+    db,
+    sqlite,
+    close: () => {
+      checkpointer.stop();
+      sqlite.close();
+    },
+  };
 }
