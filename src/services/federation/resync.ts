@@ -8,7 +8,6 @@
 // the `withdrawn` state, and our feed publishes a tombstone of our own for it, which peers ignore. A later
 // version from its origin brings it back, as for any tombstone.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import type { ParsedRecord } from "../../../schemas/federation/record.ts";
 import { peer, publisher, software } from "../../db/schema/index.ts";
 import { appendChange } from "../changes/append.ts";
 import type { DbOrTx, ServiceContext } from "../context.ts";
@@ -16,6 +15,7 @@ import { withBatchedIndexWrites } from "../search/index-software.ts";
 import { updateSoftwareRow } from "../software/commit.ts";
 import { aliasesOf } from "../software/load.ts";
 import { unlinkSoftwareFromPublisher } from "./publisher-link.ts";
+import type { CheckedPage } from "./sync-page.ts";
 
 export interface ResyncSweep {
   withdrawnSoftware: number;
@@ -40,14 +40,10 @@ export class Resync {
   constructor(readonly peerId: string) {}
 
   /** Notes the records of one page (snapshot or changes) as listed by the peer. */
-  note(records: ParsedRecord[]): void {
-    for (const parsed of records) {
-      if (!parsed.ok) {
-        // A record we could not read may be one we hold: sweeping now could withdraw a live copy.
-        this.#complete = false;
-        continue;
-      }
-      const { record } = parsed;
+  note(page: CheckedPage): void {
+    // A record we could not read may be one we hold: sweeping now could withdraw a live copy.
+    if (page.malformed.length > 0) this.#complete = false;
+    for (const { record } of page.records) {
       this.#listed.add(key(record.type, record.provenance.origin.catalogueId, record.id));
     }
   }

@@ -23,29 +23,21 @@ export interface PageOutcome {
 /** A page whose signatures were checked: the well-formed records with their verification. */
 export interface CheckedPage {
   records: { record: FederationRecord; verification: VerificationResult }[];
-  /** Records that did not parse (already logged). */
-  malformed: number;
+  /** Records that did not parse, with why (the sync logs and counts them as rejected). */
+  malformed: { id: string | null; reason: string }[];
 }
 
 /**
  * Checks a page's signatures, outside any transaction (an origin's keys may need the network). All at once:
- * WebCrypto verifies on libuv's thread pool, so a page's signatures are checked in parallel, and the sync
- * checks page n+1 there while this thread applies page n.
+ * node:crypto verifies on libuv's thread pool, so a page's signatures are checked in parallel, and the sync
+ * checks page n+1 there while the writer applies page n.
  */
-export async function checkPage(
-  ctx: ServiceContext,
-  peerId: string,
-  records: ParsedRecord[],
-  keys: VerifyRecordDeps,
-): Promise<CheckedPage> {
+export async function checkPage(records: ParsedRecord[], keys: VerifyRecordDeps): Promise<CheckedPage> {
   const wellFormed: FederationRecord[] = [];
-  let malformed = 0;
+  const malformed: CheckedPage["malformed"] = [];
   for (const parsed of records) {
     if (parsed.ok) wellFormed.push(parsed.record);
-    else {
-      malformed += 1;
-      ctx.logger.warn({ peer: peerId, id: parsed.id, reason: parsed.reason }, "peer record rejected");
-    }
+    else malformed.push({ id: parsed.id, reason: parsed.reason });
   }
   const checked = await Promise.all(
     wellFormed.map(async (record) => ({ record, verification: await verifyRecord(record, keys) })),
@@ -62,7 +54,9 @@ export interface ApplyPageInput {
 }
 
 export function applyPage(ctx: ServiceContext, input: ApplyPageInput): PageOutcome {
-  const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: input.page.malformed };
+  const outcome: PageOutcome = { applied: 0, skipped: 0, rejected: input.page.malformed.length };
+  for (const { id, reason } of input.page.malformed)
+    ctx.logger.warn({ peer: input.peerId, id, reason }, "peer record rejected");
   ctx.db.transaction((tx) =>
     withBatchedIndexWrites(tx, () => applyChecked(tx, ctx, input, input.page.records, outcome)),
   );

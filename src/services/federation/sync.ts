@@ -3,15 +3,14 @@
 // A failed run keeps the cursor and schedules the next attempt with exponential backoff.
 import { eq, isNull, lte, or, sql } from "drizzle-orm";
 import { type PeerRow, peer } from "../../db/schema/index.ts";
-import { createOriginKeyResolver } from "../../federation/peer-descriptor.ts";
 import type { ServiceContext } from "../context.ts";
 import { mirrorOpenCatalog } from "./mirror.ts";
-import { createPageReader } from "./page-reader.ts";
-import { fetchPeerPage, type PeerFetch, PeerPageError } from "./peer-http.ts";
+import { type IntakeOptions, readPagesInThread, readPagesInWorker } from "./page-intake.ts";
+import { type PeerFetch, PeerPageError } from "./peer-http.ts";
 import { requirePeerRow } from "./peers.ts";
 import { Resync } from "./resync.ts";
 import type { FederationSettings } from "./settings.ts";
-import { applyPage, checkPage } from "./sync-page.ts";
+import { applyPage } from "./sync-page.ts";
 
 export interface SyncDeps {
   settings: FederationSettings;
@@ -46,60 +45,49 @@ function backoffMs(failures: number, deps: SyncDeps): number {
 }
 
 async function runPages(ctx: ServiceContext, deps: SyncDeps, start: PeerRow, progress: SyncProgress) {
-  const knownPeers = new Map(
-    ctx.db
-      .select()
-      .from(peer)
-      .all()
-      .map((p) => [p.id, p.baseUrl] as const),
-  );
-  const resolver = createOriginKeyResolver({
-    knownPeers,
-    clock: ctx.clock,
-    allowPrivateNetwork: deps.settings.allowPrivateNetwork,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
-  // Our own records coming back through a peer verify against our own keys (then drop as own-record).
-  const ownKeys = { keys: deps.settings.publicKeys };
-  const keys = {
-    resolveOriginKeys: (id: string) =>
-      id === deps.settings.catalogueId ? Promise.resolve(ownKeys) : resolver.resolveOriginKeys(id),
-  };
-  const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
   // After a 410: the snapshot from its start and the changes after it in this one run, then the sweep.
   const resync = start.resyncPending ? new Resync(start.id) : null;
   const from = resync
     ? { phase: "snapshot" as const, cursor: null }
     : { phase: start.phase, cursor: start.cursor };
-  const reader = createPageReader(from, {
-    fetch: (at) =>
-      fetchPeerPage({
-        baseUrl: start.baseUrl,
-        kind: at.phase,
-        cursor: at.cursor,
-        limit: deps.pageSize ?? 500,
-        allowPrivateNetwork: deps.settings.allowPrivateNetwork,
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      }),
-    check: (page) => checkPage(ctx, start.id, page.records, keys),
+  const options: IntakeOptions = {
+    baseUrl: start.baseUrl,
+    from,
+    pageSize: deps.pageSize ?? 500,
     maxPages: deps.maxPages ?? 100_000,
-    ahead: 2,
-  });
-  for (let pending = reader.take(); pending !== null; pending = reader.take()) {
-    const { page, next, more, checked } = await pending;
-    const outcome = applyPage(ctx, { peerId: start.id, self, page: await checked, next });
-    resync?.note(page.records);
-    progress.pages += 1;
-    progress.bytes += page.bytes;
-    progress.applied += outcome.applied;
-    progress.skipped += outcome.skipped;
-    progress.rejected += outcome.rejected;
-    progress.phase = next.phase;
-    deps.onPage?.({ ...progress });
-    if (!more) {
-      resync?.sweep(ctx, self.catalogueId);
-      return;
+    allowPrivateNetwork: deps.settings.allowPrivateNetwork,
+    knownPeers: ctx.db
+      .select({ id: peer.id, baseUrl: peer.baseUrl })
+      .from(peer)
+      .all()
+      .map((p) => [p.id, p.baseUrl]),
+    self: { catalogueId: deps.settings.catalogueId, publicKeys: deps.settings.publicKeys },
+  };
+  // A bootstrap reads on a worker thread (page-intake.ts); a caller's own fetch cannot go there.
+  const intake =
+    from.phase === "snapshot" && !deps.fetch
+      ? readPagesInWorker(options)
+      : readPagesInThread(options, { clock: ctx.clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const self = { catalogueId: deps.settings.catalogueId, baseUrl: deps.settings.baseUrl };
+  try {
+    for (let pending = intake.take(); pending !== null; pending = intake.take()) {
+      const { bytes, next, more, checked } = await pending;
+      const outcome = applyPage(ctx, { peerId: start.id, self, page: checked, next });
+      resync?.note(checked);
+      progress.pages += 1;
+      progress.bytes += bytes;
+      progress.applied += outcome.applied;
+      progress.skipped += outcome.skipped;
+      progress.rejected += outcome.rejected;
+      progress.phase = next.phase;
+      deps.onPage?.({ ...progress });
+      if (!more) {
+        resync?.sweep(ctx, self.catalogueId);
+        return;
+      }
     }
+  } finally {
+    intake.close();
   }
 }
 
