@@ -2,7 +2,8 @@
 // A's snapshot, then A changes 1,000 records and B syncs them from the changes feed. Prints both times and the
 // bytes of that incremental sync against a full re-download of the snapshot, with the ratio.
 // Goals (issue 6): bootstrap ≤ 30 s, 1,000 changes ≤ 1 s, ≥ 10× fewer bytes.
-// A is `catalogue serve` in its own process (as deployed); this process fills A's database and runs B's sync.
+// A is `catalogue serve` in its own process (as deployed); this process fills A's database and runs B's sync,
+// started (npm run bench:federation) with the node flag the `catalogue` command gives itself (bin/catalogue.mjs).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -20,7 +20,15 @@ export function startServeProcess(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServeProcess> {
-  const args = [...nodeArgs, join(root, "bin/catalogue.mjs"), "serve", "--port", "0"];
+  // The flag the bin's shebang gives node (see bin/catalogue.mjs), since the file is run through node here.
+  const args = [
+    "--max-semi-space-size=32",
+    ...nodeArgs,
+    join(root, "bin/catalogue.mjs"),
+    "serve",
+    "--port",
+    "0",
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "inherit"],
