@@ -1,6 +1,7 @@
 // One software per canonical URL. It serves its last valid publiccode.yml (document) even when a newer invalid
 // version was fetched (has_pending_invalid); parsed columns feed the API and search, provenance columns
 // feed federation.
+import { isNotNull } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ms, timestamps } from "./columns.ts";
 import { publisher } from "./publisher.ts";
@@ -81,14 +82,20 @@ export const software = sqliteTable(
     // listSoftware (active only) and search without text: state = 'active' ordered by (updated_at, row_id),
     // and the index-only count of active software.
     index("software_state_updated_idx").on(t.state, t.updatedAt, t.rowId),
+    // The three indexes on nullable links below are partial (non-null values only): every lookup through them is
+    // `column = ?`, which SQLite matches to an IS NOT NULL index, and rows with no link (every synced copy has
+    // no repository, most have no publisher yet) then cost no index entry. Profiled on a 100,000-record
+    // bootstrap, those entries made the software insert about 20 µs (40%) dearer.
     // a publisher's software (API list by publisher, "left-publisher" checks).
-    index("software_publisher_idx").on(t.publisherId),
+    index("software_publisher_idx").on(t.publisherId).where(isNotNull(t.publisherId)),
     // the harvester's "which software comes from this repository?".
-    index("software_repository_idx").on(t.repositoryId),
+    index("software_repository_idx").on(t.repositoryId).where(isNotNull(t.repositoryId)),
     // federation: find the local copy of a peer's record.
     index("software_origin_idx").on(t.originCatalogueId, t.originSoftwareId),
     // federation: the copies naming a peer's publisher, linked when that publisher's copy arrives.
-    index("software_origin_publisher_idx").on(t.originCatalogueId, t.originPublisherId),
+    index("software_origin_publisher_idx")
+      .on(t.originCatalogueId, t.originPublisherId)
+      .where(isNotNull(t.originPublisherId)),
   ],
 );
 
