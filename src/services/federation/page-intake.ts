@@ -70,7 +70,9 @@ export function readPagesInThread(
       }),
     check: (page) => checkPage(page.records, keys),
     maxPages: options.maxPages,
-    ahead: 2,
+    // Four pages (a few MB) in reserve ride out the moments the peer or this reader is slower than the writer
+    // (a 100,000-record bootstrap: about 2 s faster than with two, in paired runs).
+    ahead: 4,
   });
   return {
     take() {
