@@ -53,7 +53,8 @@ export function insertSoftware(
   const row = insertSoftwareStatement(tx, { ...values, createdAt: now, updatedAt: now });
   for (const url of aliases) insertAliasRow(tx, ctx, row.id, url);
   indexSoftware(tx, row, { fresh: true });
-  const created = toSoftware(row, aliasesOf(tx, row.id));
+  // A new row has only the aliases just inserted (canonicalised, own URL dropped): read back only if any.
+  const created = toSoftware(row, aliases.length === 0 ? [] : aliasesOf(tx, row.id));
   const seq = appendChange(tx, ctx, {
     entityType: "software",
     entityId: row.id,
